@@ -1,0 +1,53 @@
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from home import demo as home_demo
+from network.demo import MissingDemoTranslation
+
+DEMO_ADMIN_USERNAME = "admin"
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo site in English and Spanish from the programme's facts, and (in dev "
+        "settings only) a demo admin account. Running it again leaves existing content unchanged."
+    )
+
+    def handle(self, *args, **options):
+        def log(message):
+            self.stdout.write(f"  {message}")
+
+        self.stdout.write("Home and standard pages")
+        # No transaction around the whole build: wagtail-localize publishes a translation when
+        # its transaction commits, from the page as it was then, so a Spanish parent published
+        # at the end of one big transaction would forget the children added after it. Each step
+        # is atomic on its own and the command is safe to re-run after a failure.
+        try:
+            home_demo.build(log)
+        except MissingDemoTranslation as error:
+            raise CommandError(str(error)) from error
+        self.ensure_demo_admin()
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+
+    def ensure_demo_admin(self):
+        if not getattr(settings, "DEMO_ADMIN_ALLOWED", False):
+            self.stdout.write("Demo admin account: skipped (only created with dev settings).")
+            return
+        User = get_user_model()
+        if User.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
+            self.stdout.write(
+                f"Demo admin account “{DEMO_ADMIN_USERNAME}” exists; password unchanged."
+            )
+            return
+        password = secrets.token_urlsafe(12)
+        User.objects.create_superuser(DEMO_ADMIN_USERNAME, "admin@example.org", password)
+        self.stdout.write(
+            self.style.WARNING(
+                "Demo admin account created. Log in at /admin/ with\n"
+                f"    username: {DEMO_ADMIN_USERNAME}\n    password: {password}\n"
+                "This password is shown only once."
+            )
+        )

@@ -1,0 +1,85 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import FeaturedBlock
+from network.blocks import RICH_TEXT_FEATURES, BodyBlock
+from network.models import BasePage
+
+
+class HomePage(BasePage):
+    """The root of each language's page tree."""
+
+    hero_heading = models.CharField(_("hero heading"), max_length=150)
+    hero_text = models.TextField(_("hero text"), max_length=400, blank=True)
+    hero_link_label = models.CharField(_("hero link label"), max_length=60, blank=True)
+    hero_link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("hero link page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    featured = StreamField(
+        FeaturedBlock(),
+        verbose_name=_("featured content"),
+        blank=True,
+        help_text=_("Pages highlighted below the introduction, in this order."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("hero_heading"),
+        FieldPanel("hero_text"),
+        FieldPanel("hero_link_label"),
+        FieldPanel("hero_link_page"),
+        FieldPanel("introduction"),
+        FieldPanel("featured"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("hero_heading"),
+        index.SearchField("hero_text"),
+        index.SearchField("introduction"),
+    ]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("hero_link_page"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+
+class StandardPage(BasePage):
+    """A page of free content: "About the programme", "Partners" and the like."""
+
+    introduction = models.TextField(_("introduction"), max_length=500, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")

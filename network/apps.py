@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NetworkConfig(AppConfig):
+    """What every app shares: the base page, StreamField blocks, template tags, the sitemap."""
+
+    name = "network"
+    verbose_name = _("Network")

@@ -1,0 +1,82 @@
+"""Where a page or a URL lives in the other languages, for the language switcher, hreflang links
+and the sitemap."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import translate_url
+from wagtail.models import Locale, Site
+
+
+@dataclass(frozen=True)
+class Alternate:
+    language_code: str
+    language_name: str
+    url: str
+    # False when the page has no live translation in this language and ``url`` is that
+    # language's home page instead: such a link is never announced as an hreflang alternate.
+    exists: bool
+
+
+def page_alternates(page, request=None):
+    """One Alternate per site language (in settings.LANGUAGES order) for a Wagtail page."""
+    translations = {
+        translation.locale.language_code: translation
+        for translation in page.get_translations(inclusive=True)
+        .live()
+        .public()
+        .select_related("locale")
+    }
+    alternates = []
+    for code, name in settings.LANGUAGES:
+        translation = translations.get(code)
+        if translation is not None:
+            alternates.append(Alternate(code, name, absolute_page_url(translation, request), True))
+        else:
+            alternates.append(Alternate(code, name, home_url(code, request), False))
+    return alternates
+
+
+def path_alternates(request):
+    """Alternates for a URL routed by Django rather than the page tree (e.g. search)."""
+    return [
+        Alternate(code, name, request.build_absolute_uri(translate_url(request.path, code)), True)
+        for code, name in settings.LANGUAGES
+    ]
+
+
+def home_alternates(request):
+    return [
+        Alternate(code, name, home_url(code, request), False) for code, name in settings.LANGUAGES
+    ]
+
+
+def home_url(language_code, request=None):
+    """The live home page of the request's site in this language, or the language's URL prefix
+    (which the site answers with a redirect or a 404) if it has none yet."""
+    site = (
+        Site.find_for_request(request)
+        if request
+        else Site.objects.filter(is_default_site=True).first()
+    )
+    if site is not None:
+        locale = Locale.objects.filter(language_code=language_code).first()
+        home = site.root_page.get_translation_or_none(locale) if locale else None
+        if home is not None and home.live:
+            return absolute_page_url(home, request)
+    path = f"/{language_code}/"
+    return request.build_absolute_uri(path) if request else path
+
+
+def absolute_page_url(page, request=None):
+    """The page's URL on the host the request came to (already checked against ALLOWED_HOSTS),
+    or on the page's site's configured host when there is no request."""
+    if request is None:
+        return page.get_full_url()
+    return request.build_absolute_uri(page.get_url(request))
+
+
+def home_page(request):
+    """The site's home page in the active language (falling back to the default language)."""
+    site = Site.find_for_request(request)
+    return site.root_page.localized.specific if site else None

@@ -1,0 +1,9 @@
+from .base import *  # noqa: F403
+from .base import SECRET_KEY
+
+SECRET_KEY = SECRET_KEY or "insecure-key-for-the-test-suite"
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+DEMO_ADMIN_ALLOWED = True
+WAGTAILADMIN_BASE_URL = "http://testserver"

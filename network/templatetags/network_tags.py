@@ -1,0 +1,57 @@
+from django import template
+from wagtail.models import Page
+
+from network.i18n import (
+    absolute_page_url,
+    home_alternates,
+    home_page,
+    page_alternates,
+    path_alternates,
+)
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """This page in every site language, for the language switcher and hreflang links.
+
+    A page-tree URL without a page (a 404) cannot be translated by its path, so it offers each
+    language's home page instead.
+    """
+    request = context["request"]
+    page = context.get("page")
+    if isinstance(page, Page) and page.pk:
+        return page_alternates(page, request)
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.url_name == "wagtail_serve":
+        return home_alternates(request)
+    return path_alternates(request)
+
+
+@register.inclusion_tag("components/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    request = context["request"]
+    home = home_page(request)
+    items = home.get_children().live().public().in_menu() if home else Page.objects.none()
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else None
+    links = []
+    for item in items:
+        if current_path == item.path:
+            state = "page"
+        elif current_path and current_path.startswith(item.path):
+            state = "true"  # the current page is inside this section
+        else:
+            state = ""
+        links.append({"page": item, "aria_current": state})
+    return {"home": home, "links": links, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    request = context["request"]
+    page = context.get("page")
+    if isinstance(page, Page) and page.pk:
+        return absolute_page_url(page, request)
+    return request.build_absolute_uri(request.path)
