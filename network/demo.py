@@ -42,5 +42,10 @@ def ensure_translation(page, locale, catalogue):
     for entry in po:
         entry.msgstr = catalogue[entry.msgid]
     translation.import_po(po, tool_name="load_demo")
-    translation.save_target(publish=True)
-    return page.get_translation(locale).specific, True
+    # save_target(publish=True) would publish when the transaction commits, from the page as it
+    # was then, losing any child pages added in the meantime (and never, inside a test's
+    # transaction). Saving a draft and publishing it at once avoids both.
+    translation.save_target(publish=False)
+    translated = page.get_translation(locale).specific
+    translated.get_latest_revision().publish()
+    return translated, True

@@ -3,6 +3,7 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from home import demo as home_demo
 from network.demo import MissingDemoTranslation
@@ -21,12 +22,9 @@ class Command(BaseCommand):
             self.stdout.write(f"  {message}")
 
         self.stdout.write("Home and standard pages")
-        # No transaction around the whole build: wagtail-localize publishes a translation when
-        # its transaction commits, from the page as it was then, so a Spanish parent published
-        # at the end of one big transaction would forget the children added after it. Each step
-        # is atomic on its own and the command is safe to re-run after a failure.
         try:
-            home_demo.build(log)
+            with transaction.atomic():
+                home_demo.build(log)
         except MissingDemoTranslation as error:
             raise CommandError(str(error)) from error
         self.ensure_demo_admin()
