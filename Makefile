@@ -1,0 +1,40 @@
+# The two commands in README.md's Quick start: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test lint format messages
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	touch $@
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
+
+# Needs GNU gettext (apt-get install gettext). Updates the catalogue with new strings; translate
+# them in locale/es/LC_MESSAGES/django.po, then run `make messages` again to compile.
+messages: install
+	$(BIN)/python manage.py makemessages -l es --no-location --ignore="$(VENV)/*" --ignore="staticfiles/*"
+	$(BIN)/python manage.py compilemessages -l es --ignore="$(VENV)/*"

@@ -1,0 +1,41 @@
+from dataclasses import dataclass
+
+import pytest
+from wagtail.models import Locale
+
+from home import demo as home_demo
+from home.models import HomePage, StandardPage
+
+
+@dataclass
+class SiteTree:
+    home_en: HomePage
+    home_es: HomePage
+    about_en: StandardPage
+    about_es: StandardPage
+    spanish: Locale
+
+
+@pytest.fixture
+def site_tree(db):
+    """The demo page tree in both languages, built by the same code as ``load_demo``."""
+    home_demo.build(log=lambda message: None)
+    spanish = Locale.objects.get(language_code="es")
+    home_en = HomePage.objects.get(locale__language_code="en")
+    about_en = StandardPage.objects.get(locale__language_code="en", slug="about")
+    return SiteTree(
+        home_en=home_en,
+        home_es=home_en.get_translation(spanish).specific,
+        about_en=about_en,
+        about_es=about_en.get_translation(spanish).specific,
+        spanish=spanish,
+    )
+
+
+@pytest.fixture
+def english_only_page(site_tree):
+    """A published English page that nobody has translated yet."""
+    page = StandardPage(title="Expert exchange notes", slug="exchange-notes", show_in_menus=True)
+    site_tree.home_en.add_child(instance=page)
+    page.save_revision().publish()
+    return page

@@ -1,0 +1,184 @@
+"""The public site in both languages: home pages, navigation, language switcher, SEO links."""
+
+from xml.etree import ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "about_title", "skip_link"),
+    [
+        ("/en/", "en", "About the programme", "Skip to main content"),
+        ("/es/", "es", "Sobre el programa", "Saltar al contenido principal"),
+    ],
+)
+def test_home_page_renders_in_its_language(client, site_tree, path, lang, about_title, skip_link):
+    response = client.get(path)
+
+    assert response.status_code == 200
+    html = soup(response)
+    assert html.html["lang"] == lang
+    navigation = [link.get_text(strip=True) for link in html.select("nav.main-nav a")]
+    assert about_title in navigation
+    assert html.select_one("a.skip-link").get_text(strip=True) == skip_link
+    assert (
+        html.select_one("main#main h1").get_text(strip=True)
+        == getattr(site_tree, f"home_{lang}").hero_heading
+    )
+
+
+def test_spanish_home_shows_translated_content_and_footer(client, site_tree):
+    html = soup(client.get("/es/"))
+
+    assert "Chile y el Reino Unido aprenden juntos" in html.select_one("h1").get_text()
+    footer = html.select_one("footer").get_text()
+    assert "Ministerio de Vivienda y Urbanismo (MINVU), Chile" in footer
+    assert "Socios" in footer
+
+
+def test_language_switcher_links_to_this_pages_translation(client, site_tree):
+    html = soup(client.get("/en/about/"))
+
+    spanish_link = html.select_one('nav.language-switcher a[lang="es"]')
+    assert spanish_link["href"] == "http://testserver/es/sobre-el-programa/"
+    assert spanish_link.get_text(strip=True) == "Español"
+    current = html.select_one('nav.language-switcher a[aria-current="true"]')
+    assert current["lang"] == "en"
+
+
+def test_switcher_falls_back_to_home_page_for_untranslated_page(client, english_only_page):
+    html = soup(client.get("/en/exchange-notes/"))
+
+    spanish_link = html.select_one('nav.language-switcher a[lang="es"]')
+    assert spanish_link["href"] == "http://testserver/es/"
+    hreflangs = {link["hreflang"] for link in html.select('link[rel="alternate"][hreflang]')}
+    assert hreflangs == {"en", "x-default"}
+
+
+def test_hreflang_and_canonical_links(client, site_tree):
+    html = soup(client.get("/es/sobre-el-programa/"))
+
+    alternates = {
+        link["hreflang"]: link["href"] for link in html.select('link[rel="alternate"][hreflang]')
+    }
+    assert alternates == {
+        "en": "http://testserver/en/about/",
+        "es": "http://testserver/es/sobre-el-programa/",
+        "x-default": "http://testserver/en/about/",
+    }
+    assert html.select_one('link[rel="canonical"]')["href"] == (
+        "http://testserver/es/sobre-el-programa/"
+    )
+    description = html.select_one('meta[name="description"]')["content"]
+    assert description.startswith("Cómo socios británicos y chilenos")
+    assert html.select_one('meta[property="og:locale"]')["content"] == "es_CL"
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [
+        ("es-CL,es;q=0.9,en;q=0.5", "/es/"),
+        ("es", "/es/"),
+        ("en-GB,en;q=0.8", "/en/"),
+        ("fr-FR,fr;q=0.9", "/en/"),
+        (None, "/en/"),
+    ],
+)
+def test_root_redirects_by_accept_language(client, site_tree, accept_language, expected):
+    headers = {"Accept-Language": accept_language} if accept_language else {}
+
+    response = client.get("/", headers=headers)
+
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+def test_breadcrumbs_and_current_section(client, site_tree):
+    html = soup(client.get("/en/about/"))
+
+    assert html.select_one('nav.main-nav a[aria-current="page"]').get_text() == (
+        "About the programme"
+    )
+    assert html.select_one("nav.breadcrumbs a")["href"] == "/en/"
+
+
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [("/en/no-such-page/", "Page not found"), ("/es/nada/", "Página no encontrada")],
+)
+def test_not_found_page_is_localised(client, site_tree, path, heading):
+    response = client.get(path)
+
+    assert response.status_code == 404
+    html = soup(response)
+    assert html.select_one("h1").get_text(strip=True) == heading
+    assert not html.select('link[rel="alternate"][hreflang]')
+
+
+def test_server_error_page_is_localised(client, site_tree, settings):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override("es"):
+        html = BeautifulSoup(render_to_string("500.html"), "html.parser")
+
+    assert html.html["lang"] == "es"
+    assert html.select_one("h1").get_text(strip=True) == "Algo salió mal"
+
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def sitemap_entries(client):
+    """{location: {hreflang: href}} from /sitemap.xml."""
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ElementTree.fromstring(response.content)
+    return {
+        url.findtext(f"{SITEMAP}loc"): {
+            link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")
+        }
+        for url in root.findall(f"{SITEMAP}url")
+    }
+
+
+def test_sitemap_lists_both_locales_with_alternates(client, site_tree):
+    entries = sitemap_entries(client)
+
+    assert {
+        "http://testserver/en/",
+        "http://testserver/es/",
+        "http://testserver/en/about/",
+        "http://testserver/es/sobre-el-programa/",
+    } <= set(entries)
+    assert entries["http://testserver/en/about/"] == {
+        "en": "http://testserver/en/about/",
+        "es": "http://testserver/es/sobre-el-programa/",
+        "x-default": "http://testserver/en/about/",
+    }
+
+
+def test_sitemap_leaves_out_drafts(client, site_tree):
+    site_tree.about_es.unpublish()
+
+    entries = sitemap_entries(client)
+
+    assert "http://testserver/es/sobre-el-programa/" not in entries
+    assert entries["http://testserver/en/about/"] == {}
+
+
+def test_robots_txt_points_to_sitemap(client, site_tree):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()

@@ -1,0 +1,116 @@
+"""Settings come from the environment; production refuses to start without a secret key.
+
+Each case starts a fresh Python process, since settings are read once at import."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+PRINT_SETTINGS = """
+import json
+import django
+from django.conf import settings
+django.setup()
+print(json.dumps({
+    "database": settings.DATABASES["default"]["ENGINE"],
+    "database_name": str(settings.DATABASES["default"]["NAME"]),
+    "cache": settings.CACHES["default"]["BACKEND"],
+    "search": {name: conf["BACKEND"] for name, conf in settings.WAGTAILSEARCH_BACKENDS.items()},
+    "search_urls": settings.WAGTAILSEARCH_BACKENDS["default"].get("URLS"),
+    "email": settings.EMAIL_BACKEND,
+    "allowed_hosts": settings.ALLOWED_HOSTS,
+    "debug": settings.DEBUG,
+}))
+"""
+
+CONFIG_VARIABLES = (
+    "SECRET_KEY",
+    "DATABASE_URL",
+    "ELASTICSEARCH_URL",
+    "REDIS_URL",
+    "EMAIL_URL",
+    "ALLOWED_HOSTS",
+    "DEBUG",
+)
+
+
+def run_python(code, settings_module, **variables):
+    env = {key: value for key, value in os.environ.items() if key not in CONFIG_VARIABLES}
+    env.update(DJANGO_SETTINGS_MODULE=settings_module, **variables)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def settings_for(settings_module, **variables):
+    result = run_python(PRINT_SETTINGS, settings_module, **variables)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = run_python(PRINT_SETTINGS, "network.settings.production")
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_starts_with_secret_key():
+    values = settings_for("network.settings.production", SECRET_KEY="x" * 50)
+
+    assert values["debug"] is False
+
+
+def test_local_defaults_are_sqlite_database_search_and_console_email():
+    values = settings_for("network.settings.dev")
+
+    assert values["database"] == "django.db.backends.sqlite3"
+    assert values["database_name"].endswith("db.sqlite3")
+    assert values["search"] == {"default": "wagtail.search.backends.database"}
+    assert values["cache"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert values["email"] == "django.core.mail.backends.console.EmailBackend"
+
+
+def test_services_are_configured_from_urls():
+    values = settings_for(
+        "network.settings.dev",
+        DATABASE_URL="postgres://network:secret@db.internal:5432/network",
+        ELASTICSEARCH_URL="http://search.internal:9200",
+        REDIS_URL="redis://cache.internal:6379/0",
+        EMAIL_URL="smtp+tls://user:password@smtp.example.org:587",
+        ALLOWED_HOSTS="network.example.org,www.network.example.org",
+    )
+
+    assert values["database"] == "django.db.backends.postgresql"
+    assert values["search"] == {
+        "default": "wagtail.search.backends.elasticsearch9",
+        "database": "wagtail.search.backends.database",
+    }
+    assert values["search_urls"] == ["http://search.internal:9200"]
+    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["email"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert values["allowed_hosts"] == ["network.example.org", "www.network.example.org"]
+
+
+@pytest.mark.parametrize("settings_module", ["network.settings.dev", "network.settings.test"])
+def test_other_environments_supply_a_throwaway_key(settings_module):
+    result = run_python(
+        "import django; from django.conf import settings; django.setup(); "
+        "print(bool(settings.SECRET_KEY))",
+        settings_module,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
