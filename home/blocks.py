@@ -14,7 +14,6 @@ class FeaturedPageBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Featured page")
-        template = "components/featured_card.html"
 
 
 class FeaturedBlock(blocks.StreamBlock):

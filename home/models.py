@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -58,6 +59,25 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def featured_items(self):
+        """``(page, description)`` for each featured page, in this page's language where a live
+        translation exists, resolved in one query rather than one per block."""
+        blocks = [block.value for block in self.featured if block.value["page"]]
+        keys = {value["page"].translation_key for value in blocks}
+        localized = {
+            page.translation_key: page
+            for page in Page.objects.live()
+            .public()
+            .filter(translation_key__in=keys, locale_id=self.locale_id)
+            .specific()
+        }
+        items = []
+        for value in blocks:
+            page = localized.get(value["page"].translation_key, value["page"])
+            if page.live:
+                items.append((page, value["description"] or page.search_description))
+        return items
 
 
 class StandardPage(BasePage):

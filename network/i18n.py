@@ -37,6 +37,18 @@ def page_alternates(page, request=None):
     return alternates
 
 
+def hreflang_links(alternates):
+    """``(hreflang, url)`` pairs for the translations that exist, plus ``x-default``: the first of
+    them in settings.LANGUAGES order. Nothing when the page exists in one language only."""
+    existing = [alternate for alternate in alternates if alternate.exists]
+    if len(existing) < 2:
+        return []
+    return [
+        *((alternate.language_code, alternate.url) for alternate in existing),
+        ("x-default", existing[0].url),
+    ]
+
+
 def path_alternates(request):
     """Alternates for a URL routed by Django rather than the page tree (e.g. search)."""
     return [
@@ -77,6 +89,9 @@ def absolute_page_url(page, request=None):
 
 
 def home_page(request):
-    """The site's home page in the active language (falling back to the default language)."""
+    """The site's live home page in the active language, else the site's root page."""
     site = Site.find_for_request(request)
-    return site.root_page.localized.specific if site else None
+    if site is None:
+        return None
+    translation = site.root_page.get_translation_or_none(Locale.get_active())
+    return translation if translation is not None and translation.live else site.root_page

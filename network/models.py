@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
-from network.i18n import absolute_page_url, page_alternates
+from network.i18n import absolute_page_url, hreflang_links, page_alternates
 
 
 class BasePage(Page):
@@ -33,11 +33,7 @@ class BasePage(Page):
             "location": absolute_page_url(self, request),
             "lastmod": self.last_published_at or self.latest_revision_created_at,
         }
-        alternates = [alternate for alternate in page_alternates(self, request) if alternate.exists]
-        if len(alternates) > 1:
-            # x-default: the first of settings.LANGUAGES that the page exists in.
-            entry["alternates"] = [
-                *({"lang_code": alt.language_code, "location": alt.url} for alt in alternates),
-                {"lang_code": "x-default", "location": alternates[0].url},
-            ]
+        links = hreflang_links(page_alternates(self, request))
+        if links:
+            entry["alternates"] = [{"lang_code": code, "location": url} for code, url in links]
         return [entry]

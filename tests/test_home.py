@@ -4,6 +4,13 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Locale, Page
+
+from home.models import StandardPage
+
+Image = get_image_model()
 
 pytestmark = pytest.mark.django_db
 
@@ -58,8 +65,8 @@ def test_switcher_falls_back_to_home_page_for_untranslated_page(client, english_
 
     spanish_link = html.select_one('nav.language-switcher a[lang="es"]')
     assert spanish_link["href"] == "http://testserver/es/"
-    hreflangs = {link["hreflang"] for link in html.select('link[rel="alternate"][hreflang]')}
-    assert hreflangs == {"en", "x-default"}
+    # A page in one language has no alternates to announce.
+    assert html.select('link[rel="alternate"][hreflang]') == []
 
 
 def test_hreflang_and_canonical_links(client, site_tree):
@@ -79,6 +86,48 @@ def test_hreflang_and_canonical_links(client, site_tree):
     description = html.select_one('meta[name="description"]')["content"]
     assert description.startswith("Cómo socios británicos y chilenos")
     assert html.select_one('meta[property="og:locale"]')["content"] == "es_CL"
+
+
+def test_x_default_follows_the_languages_a_page_exists_in(client, site_tree):
+    page = StandardPage(title="Barrios Comerciales en terreno", slug="barrios-en-terreno")
+    site_tree.home_es.add_child(instance=page)
+    page.save_revision().publish()
+    translation = page.copy_for_translation(Locale.objects.get(language_code="en"))
+    translation.save_revision().publish()
+
+    html = soup(client.get("/es/barrios-en-terreno/"))
+
+    alternates = {
+        link["hreflang"]: link["href"] for link in html.select('link[rel="alternate"][hreflang]')
+    }
+    assert alternates["x-default"] == "http://testserver/en/barrios-en-terreno/"
+    Page.objects.get(pk=translation.pk).unpublish()
+    html = soup(client.get("/es/barrios-en-terreno/"))
+    assert html.select('link[rel="alternate"][hreflang]') == []
+    assert html.select_one('nav.language-switcher a[lang="en"]')["href"] == "http://testserver/en/"
+
+
+def test_social_image_becomes_open_graph_image(client, site_tree, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    image = Image.objects.create(
+        title="Santiago", file=get_test_image_file(), description="A street"
+    )
+    site_tree.about_en.social_image = image
+    site_tree.about_en.save_revision().publish()
+
+    html = soup(client.get("/en/about/"))
+
+    og_image = html.select_one('meta[property="og:image"]')["content"]
+    assert og_image.startswith("http://testserver/media/images/")
+    assert html.select_one('meta[property="og:image:alt"]')["content"] == "A street"
+
+
+@pytest.mark.parametrize("path", ["/en/", "/es/", "/en/about/", "/es/socios/"])
+def test_page_query_count_is_bounded(client, site_tree, django_assert_max_num_queries, path):
+    client.get(path)  # warm the site-root cache, as any running server has
+
+    with django_assert_max_num_queries(25):
+        assert client.get(path).status_code == 200
 
 
 @pytest.mark.parametrize(

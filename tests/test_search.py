@@ -40,3 +40,13 @@ def test_search_page_switcher_keeps_the_search_route(client, site_tree):
     assert html.select_one('nav.language-switcher a[lang="es"]')["href"] == (
         "http://testserver/es/search/"
     )
+
+
+def test_search_query_count_does_not_grow_with_results(
+    client, site_tree, django_assert_max_num_queries
+):
+    client.get("/en/search/", {"q": "programme"})
+
+    with django_assert_max_num_queries(25):
+        response = client.get("/en/search/", {"q": "programme"})
+    assert result_titles(response)

@@ -5,6 +5,7 @@ from network.i18n import (
     absolute_page_url,
     home_alternates,
     home_page,
+    hreflang_links,
     page_alternates,
     path_alternates,
 )
@@ -27,6 +28,9 @@ def language_alternates(context):
     if match is None or match.url_name == "wagtail_serve":
         return home_alternates(request)
     return path_alternates(request)
+
+
+register.simple_tag(hreflang_links, name="hreflang_links")
 
 
 @register.inclusion_tag("components/main_navigation.html", takes_context=True)
