@@ -54,7 +54,7 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "resources.ResourceIndexPage"]
 
     class Meta:
         verbose_name = _("home page")

@@ -1,10 +1,14 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import Document as WagtailDocument
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from network.i18n import absolute_page_url, hreflang_links, page_alternates
+from network.pdf_text import extract_pdf_text
 
 
 class BasePage(Page):
@@ -37,3 +41,109 @@ class BasePage(Page):
         if links:
             entry["alternates"] = [{"lang_code": code, "location": url} for code, url in links]
         return [entry]
+
+
+class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
+    """A term of the shared vocabulary. Its slug is the same in every language, so a filter URL
+    such as ``?topic=city-leadership`` means the same thing in /en/ and /es/."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        allow_unicode=False,
+        help_text=_("Used in filter addresses; the same in every language."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    override_translatable_fields = [SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Topic(TaxonomyTerm):
+    description = models.TextField(_("description"), blank=True, max_length=500)
+
+    panels = [*TaxonomyTerm.panels, FieldPanel("description")]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_topic_slug_per_locale")
+        ]
+
+
+class Place(TaxonomyTerm):
+    class Kind(models.TextChoices):
+        CITY = "city", _("City")
+        REGION = "region", _("Region")
+        COUNTRY = "country", _("Country")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.CITY)
+    country = models.ForeignKey(
+        "self",
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"kind": Kind.COUNTRY},
+        help_text=_("For a city or region: the country it is in."),
+    )
+
+    panels = [*TaxonomyTerm.panels, FieldPanel("kind"), FieldPanel("country")]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_place_slug_per_locale")
+        ]
+
+    def __str__(self):
+        if self.country_id and self.kind != self.Kind.COUNTRY:
+            return f"{self.name}, {self.country.name}"
+        return self.name
+
+
+class NetworkDocument(AbstractDocument):
+    """A Wagtail document whose PDF text is extracted once, when its file is uploaded or
+    replaced, so that pages attaching it can be found by words inside it."""
+
+    extracted_text = models.TextField(editable=False, blank=True)
+    # The file_hash the text was extracted from: a replaced file is read again, an unchanged
+    # one never.
+    extracted_from_hash = models.CharField(max_length=40, editable=False, blank=True)
+    text_problem = models.CharField(
+        _("text extraction problem"), max_length=255, editable=False, blank=True
+    )
+
+    admin_form_fields = WagtailDocument.admin_form_fields
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def save(self, *args, **kwargs):
+        if self.file and not kwargs.get("update_fields"):
+            if not self.file_hash:
+                self._set_document_file_metadata()
+            if self.file_hash != self.extracted_from_hash:
+                self.extract_text()
+        super().save(*args, **kwargs)
+
+    def extract_text(self):
+        self.extracted_text, self.text_problem = "", ""
+        if self.file_extension.lower() == "pdf":
+            with self.open_file() as fileobj:
+                result = extract_pdf_text(fileobj)
+            self.extracted_text, self.text_problem = result.text, result.problem
+        self.extracted_from_hash = self.file_hash
+        self.text_was_extracted = True  # read by the search index's signal handlers

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -25,5 +27,10 @@ def search(request):
     return render(
         request,
         "search/search.html",
-        {"search_query": query, "results": results_page, "page_title": _("Search")},
+        {
+            "search_query": query,
+            "results": results_page,
+            "querystring": urlencode({"q": query}),
+            "page_title": _("Search"),
+        },
     )

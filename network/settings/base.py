@@ -48,12 +48,14 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0
 INSTALLED_APPS = [
     "network",
     "home",
+    "resources",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -171,6 +173,7 @@ if ELASTICSEARCH_URL:
 
 # --- Wagtail --------------------------------------------------------------------------------
 
+WAGTAILDOCS_DOCUMENT_MODEL = "network.NetworkDocument"
 WAGTAIL_SITE_NAME = "Chile–UK City Leadership Network"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024

@@ -1,0 +1,96 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from network.models import Place, Topic
+from network.taxonomy import term_labels
+from resources.choices import PublicationLanguage, ResourceType
+
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+class SortOrder:
+    NEWEST = "newest"
+    OLDEST = "oldest"
+    TITLE = "title"
+    CHOICES = [(NEWEST, _("Newest first")), (OLDEST, _("Oldest first")), (TITLE, _("Title A–Z"))]
+    ORDERING = {
+        NEWEST: ("-publication_date", "-pk"),
+        OLDEST: ("publication_date", "pk"),
+        TITLE: ("title", "pk"),
+    }
+
+
+def sorted_choices(model):
+    def choices():
+        return sorted(term_labels(model).items(), key=lambda item: item[1].casefold())
+
+    return choices
+
+
+class ResourceFilterSet(django_filters.FilterSet):
+    """The library's filter form. Keyword search is applied before it (see
+    ResourceIndexPage.get_listing_queryset), so facet counts reuse one search."""
+
+    q = django_filters.CharFilter(
+        label=_("Keywords"),
+        method="already_applied",
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    type = django_filters.MultipleChoiceFilter(
+        label=_("Type"),
+        field_name="resource_type",
+        choices=ResourceType.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    topic = django_filters.MultipleChoiceFilter(
+        label=_("Topic"),
+        field_name="topics__slug",
+        choices=sorted_choices(Topic),
+        distinct=True,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    place = django_filters.MultipleChoiceFilter(
+        label=_("Place"),
+        field_name="places__slug",
+        choices=sorted_choices(Place),
+        distinct=True,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    language = django_filters.MultipleChoiceFilter(
+        label=_("Original language"),
+        field_name="original_language",
+        choices=PublicationLanguage.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    year_from = django_filters.NumberFilter(
+        label=_("From year"),
+        field_name="publication_date__year",
+        lookup_expr="gte",
+        min_value=MIN_YEAR,
+        max_value=MAX_YEAR,
+    )
+    year_to = django_filters.NumberFilter(
+        label=_("To year"),
+        field_name="publication_date__year",
+        lookup_expr="lte",
+        min_value=MIN_YEAR,
+        max_value=MAX_YEAR,
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"), choices=SortOrder.CHOICES, method="sort_by", empty_label=None
+    )
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        if "sort" not in (self.form.cleaned_data or {}) or not self.form.cleaned_data["sort"]:
+            queryset = self.sort_by(queryset, "sort", SortOrder.NEWEST)
+        return queryset
+
+    def already_applied(self, queryset, name, value):
+        return queryset
+
+    def sort_by(self, queryset, name, value):
+        return queryset.order_by(*SortOrder.ORDERING.get(value, SortOrder.ORDERING["newest"]))

@@ -1,0 +1,318 @@
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Count, prefetch_related_objects
+from django.db.models.functions import ExtractYear
+from django.http import HttpResponse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from network.blocks import BodyBlock
+from network.forms import TaxonomyPageForm
+from network.listing import FilterableListMixin
+from network.models import BasePage, Place, Topic
+from network.taxonomy import term_labels, term_links
+from resources import citations
+from resources.choices import PublicationLanguage, ResourceType
+from resources.feeds import LatestResourcesFeed
+from resources.filters import ResourceFilterSet
+
+MAX_QUERY_LENGTH = 200
+# A keyword narrows the library to at most this many best matches before filtering.
+MAX_KEYWORD_MATCHES = 1000
+DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:")
+doi_validator = RegexValidator(
+    r"^10\.\d{4,9}/\S+$", _("Enter a DOI such as 10.1234/abcd.5678 (without https://doi.org/).")
+)
+
+
+class ResourceIndexPage(FilterableListMixin, RoutablePageMixin, BasePage):
+    """The resource library: every resource of one language, filterable."""
+
+    filterset_class = ResourceFilterSet
+    facets = {
+        "type": ("type",),
+        "topic": ("topic",),
+        "place": ("place",),
+        "language": ("language",),
+        "year": ("year_from", "year_to"),
+    }
+    facet_fields = {
+        "type": "resource_type",
+        "topic": "topics__slug",
+        "place": "places__slug",
+        "language": "original_language",
+        "year": "publication_year",
+    }
+
+    introduction = models.TextField(_("introduction"), blank=True, max_length=600)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["resources.ResourcePage"]
+
+    class Meta:
+        verbose_name = _("resource library")
+        verbose_name_plural = _("resource libraries")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form, facets = context["filter_form"], context["facets"]
+        context["choice_facets"] = [facets[name] for name in ("type", "topic", "place", "language")]
+        context["year_fields"] = [
+            {
+                "name": name,
+                "label": form.fields[name].label,
+                "value": str(int(form.cleaned_data[name])) if form.cleaned_data.get(name) else "",
+            }
+            for name in ("year_from", "year_to")
+        ]
+        return context
+
+    def get_listing_queryset(self, request):
+        resources = ResourcePage.objects.child_of(self).live().public()
+        query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+        if query:
+            matches = resources.search(query)[:MAX_KEYWORD_MATCHES]
+            resources = resources.filter(pk__in=[page.pk for page in matches])
+        return resources
+
+    def get_facet_counts(self, name, queryset):
+        field = self.facet_fields[name]
+        rows = (
+            queryset.annotate(publication_year=ExtractYear("publication_date"))
+            .order_by()
+            .values(field)
+            .annotate(count=Count("pk", distinct=True))
+        )
+        return {row[field]: row["count"] for row in rows if row[field] is not None}
+
+    def prepare_results(self, results, request):
+        """Topic names in the visitor's language and cover images, in a fixed number of queries
+        whatever the number of results."""
+        prefetch_related_objects(results, "topics", "cover_image__renditions")
+        topic_labels = term_labels(Topic)
+        for resource in results:
+            resource.topic_links = term_links(resource.topics.all(), topic_labels)
+        return results
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return LatestResourcesFeed(self)(request)
+
+
+class ResourcePage(RoutablePageMixin, BasePage):
+    resource_type = models.CharField(_("type"), max_length=20, choices=ResourceType.choices)
+    publication_date = models.DateField(_("publication date"))
+    original_language = models.CharField(
+        _("original language"),
+        max_length=10,
+        choices=PublicationLanguage.choices,
+        default=PublicationLanguage.ENGLISH,
+        help_text=_("The language the resource was first published in."),
+    )
+    summary = models.TextField(_("summary"), max_length=1000)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    publisher = models.CharField(
+        _("publisher"),
+        max_length=200,
+        blank=True,
+        help_text=_("Used in citations, e.g. UCL City Leadership Initiative."),
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    topics = ParentalManyToManyField("network.Topic", verbose_name=_("topics"), blank=True)
+    places = ParentalManyToManyField("network.Place", verbose_name=_("places"), blank=True)
+    # Validated in clean(), after a pasted https://doi.org/ prefix has been removed.
+    doi = models.CharField(
+        _("DOI"), max_length=255, blank=True, help_text=_("For example 10.1234/abcd.5678")
+    )
+    external_url = models.URLField(_("external address"), blank=True, max_length=500)
+
+    base_form_class = TaxonomyPageForm
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("resource_type"),
+                FieldPanel("publication_date"),
+                FieldPanel("original_language"),
+                FieldPanel("publisher"),
+            ],
+            heading=_("Publication"),
+        ),
+        InlinePanel("authors", label=_("Authors"), heading=_("Authors")),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("documents", label=_("Document"), heading=_("Documents"), min_num=0),
+        FieldPanel("cover_image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("places", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Topics and places"),
+        ),
+        MultiFieldPanel([FieldPanel("doi"), FieldPanel("external_url")], heading=_("Links")),
+        InlinePanel("related_links", label=_("Related resource"), heading=_("Related resources")),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("publisher"),
+        index.SearchField("document_text"),
+        index.RelatedFields("authors", [index.SearchField("name")]),
+        index.FilterField("resource_type"),
+        index.FilterField("publication_date"),
+        index.FilterField("original_language"),
+    ]
+
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("publication_date"),
+        SynchronizedField("publisher"),
+        SynchronizedField("cover_image"),
+        SynchronizedField("topics"),
+        SynchronizedField("places"),
+        SynchronizedField("doi"),
+    ]
+
+    parent_page_types = ["resources.ResourceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+
+    def clean(self):
+        super().clean()
+        doi = self.doi.strip()
+        for prefix in DOI_PREFIXES:
+            if doi.lower().startswith(prefix):
+                doi = doi[len(prefix) :]
+        self.doi = doi
+        if doi:
+            try:
+                doi_validator(doi)
+            except ValidationError as error:
+                raise ValidationError({"doi": error}) from error
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            library=self.get_parent(),
+            topic_links=term_links(self.topics.all(), term_labels(Topic)),
+            place_links=term_links(self.places.all(), term_labels(Place)),
+            attachments=[link.document for link in self.documents.select_related("document")],
+            related=self.related_resources(),
+            citation=citations.citation_text(self, request),
+        )
+        return context
+
+    def document_text(self):
+        return "\n".join(link.document.extracted_text for link in self.documents.all())
+
+    @property
+    def doi_url(self):
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    def author_names(self):
+        return [author.name for author in self.authors.all()]
+
+    def related_resources(self):
+        """The related resources that are live, in this page's language where translated."""
+        related = [link.resource for link in self.related_links.select_related("resource")]
+        keys = [page.translation_key for page in related]
+        localized = {
+            page.translation_key: page
+            for page in ResourcePage.objects.live()
+            .public()
+            .filter(translation_key__in=keys, locale_id=self.locale_id)
+        }
+        return [
+            page
+            for page in (localized.get(page.translation_key, page) for page in related)
+            if page.live
+        ]
+
+    @path("cite/bibtex/", name="bibtex")
+    def bibtex(self, request):
+        return self._citation_download(
+            citations.bibtex(self, request), "bib", "application/x-bibtex"
+        )
+
+    @path("cite/ris/", name="ris")
+    def ris(self, request):
+        return self._citation_download(
+            citations.ris(self, request), "ris", "application/x-research-info-systems"
+        )
+
+    def _citation_download(self, content, extension, content_type):
+        response = HttpResponse(content, content_type=f"{content_type}; charset=utf-8")
+        filename = f"{slugify(self.title)[:60] or 'resource'}.{extension}"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class ResourceAuthor(Orderable):
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="authors")
+    name = models.CharField(_("name"), max_length=200)
+    affiliation = models.CharField(_("affiliation"), max_length=200, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("affiliation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.name
+
+
+class ResourceDocument(Orderable):
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+
+class RelatedResource(Orderable):
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="related_links")
+    resource = models.ForeignKey(
+        ResourcePage, verbose_name=_("resource"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("resource", page_type="resources.ResourcePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related resource")
+        verbose_name_plural = _("related resources")
