@@ -16,6 +16,12 @@ class SiteTree:
     spanish: Locale
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded and generated files go to a throwaway folder, never the project's media/."""
+    settings.MEDIA_ROOT = tmp_path
+
+
 @pytest.fixture
 def site_tree(db):
     """The demo page tree in both languages, built by the same code as ``load_demo``."""

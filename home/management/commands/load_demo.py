@@ -7,6 +7,7 @@ from django.db import transaction
 
 from home import demo as home_demo
 from network.demo import MissingDemoTranslation
+from resources import demo as resources_demo
 
 DEMO_ADMIN_USERNAME = "admin"
 
@@ -21,10 +22,12 @@ class Command(BaseCommand):
         def log(message):
             self.stdout.write(f"  {message}")
 
-        self.stdout.write("Home and standard pages")
         try:
             with transaction.atomic():
+                self.stdout.write("Home and standard pages")
                 home_demo.build(log)
+                self.stdout.write("Resource library")
+                resources_demo.build(log)
         except MissingDemoTranslation as error:
             raise CommandError(str(error)) from error
         self.ensure_demo_admin()

@@ -1,0 +1,128 @@
+"""``load_demo`` builds the resource library in both languages, with searchable PDFs, once."""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from wagtail.documents import get_document_model
+from wagtail.models import Locale
+
+from network.demo import MissingDemoTranslation, ensure_snippet_translation
+from network.models import Place, Topic
+from resources.choices import ResourceType
+from resources.demo import PDF_ONLY_WORDS
+from resources.models import ResourceIndexPage, ResourcePage
+
+pytestmark = pytest.mark.django_db
+
+
+def run_load_demo():
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def resources(language_code):
+    return ResourcePage.objects.filter(locale__language_code=language_code)
+
+
+def page_text(page):
+    body = json.dumps(list(page.body.raw_data), ensure_ascii=False)
+    return " ".join([page.title, page.summary, body]).casefold()
+
+
+def test_load_demo_builds_the_library_in_english_and_spanish():
+    run_load_demo()
+
+    library = ResourceIndexPage.objects.get(locale__language_code="es")
+    assert (library.title, library.slug, library.live) == (
+        "Biblioteca de recursos",
+        "recursos",
+        True,
+    )
+    english, spanish = resources("en").live(), resources("es").live()
+    assert english.count() >= 14
+    assert spanish.child_of(library).count() == english.count()
+    assert set(spanish.values_list("resource_type", flat=True)) == set(ResourceType.values)
+    assert set(english.values_list("original_language", flat=True)) == {"en", "es"}
+    years = set(english.values_list("publication_date__year", flat=True))
+    assert min(years) <= 2015 and max(years) >= 2024
+    # The translation shares its source's authors, terms and documents.
+    report = english.get(slug="placing-business-leadership")
+    informe = report.get_translation(library.locale).specific
+    assert informe.slug == "situar-el-liderazgo-empresarial"
+    assert len(informe.author_names()) >= 3
+    assert informe.author_names() == report.author_names()
+    assert set(informe.topics.all()) == set(report.topics.all())
+    assert informe.document_text() == report.document_text() != ""
+
+
+def test_topics_and_places_exist_in_both_languages_with_the_same_slugs():
+    run_load_demo()
+
+    for model in (Topic, Place):
+        slugs = {
+            code: set(
+                model.objects.filter(locale__language_code=code).values_list("slug", flat=True)
+            )
+            for code in ("en", "es")
+        }
+        assert slugs["en"]
+        assert slugs["en"] == slugs["es"]
+    assert (
+        Topic.objects.get(locale__language_code="es", slug="devolution").name == "Descentralización"
+    )
+    london = Place.objects.get(locale__language_code="es", slug="london")
+    assert (london.name, london.country.name) == ("Londres", "Reino Unido")
+
+
+def test_each_pdf_only_word_is_in_its_document_and_on_no_page():
+    run_load_demo()
+
+    all_page_text = " ".join(page_text(page) for page in ResourcePage.objects.all())
+    assert len(PDF_ONLY_WORDS) >= 10
+    for slug, word in PDF_ONLY_WORDS.items():
+        resource = resources("en").get(slug=slug)
+        assert word.casefold() in resource.document_text().casefold(), slug
+        assert word.casefold() not in all_page_text, slug
+
+
+def test_a_second_run_adds_no_terms_or_documents(tmp_path):
+    run_load_demo()
+    Document = get_document_model()
+
+    def state():
+        return (
+            Topic.objects.count(),
+            Place.objects.count(),
+            sorted(Document.objects.values_list("id", "file")),
+            sorted(path.name for path in (tmp_path / "documents").iterdir()),
+        )
+
+    before = state()
+
+    second = run_load_demo()
+
+    assert state() == before
+    log = [line for line in second.splitlines() if line.startswith("  ")]
+    assert "Resource library" in second
+    assert log
+    assert all(line.startswith("  exists: ") for line in log)
+
+
+def test_a_snippet_is_translated_once_and_only_completely():
+    spanish = Locale.objects.get_or_create(language_code="es")[0]
+    topic = Topic.objects.create(name="Devolution", slug="devolution")
+
+    with pytest.raises(MissingDemoTranslation, match="Devolution"):
+        ensure_snippet_translation(topic, spanish, {})
+    assert not Topic.objects.filter(locale=spanish).exists()
+
+    translated, created = ensure_snippet_translation(
+        topic, spanish, {"Devolution": "Descentralización"}
+    )
+    again, created_again = ensure_snippet_translation(topic, spanish, {})
+
+    assert (translated.name, translated.slug, created) == ("Descentralización", "devolution", True)
+    assert (again, created_again) == (translated, False)
