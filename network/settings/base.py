@@ -125,6 +125,7 @@ LANGUAGES = [
     ("es", _("Spanish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["network.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
