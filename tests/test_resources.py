@@ -560,3 +560,21 @@ def test_feed_is_valid_atom_per_language(client, library):
     assert feed.find(f"{ATOM}link").get("href") == "http://testserver/en/resources/"
     ids = [e.findtext(f"{ATOM}id") for e in feed.iter(f"{ATOM}entry")]
     assert len(set(ids)) == 3 and all(i.startswith("urn:uuid:") for i in ids)
+
+
+def test_editors_manage_and_translate_the_vocabulary_in_the_admin(admin_client, site_tree):
+    response = admin_client.post(
+        reverse("wagtailsnippets_network_topic:add"),
+        {"name": "Devolution", "slug": "devolution", "description": "", "locale": "en"},
+    )
+    assert response.status_code == 302
+    topic = Topic.objects.get(slug="devolution")
+    assert admin_client.get(reverse("wagtailsnippets_network_topic:list")).status_code == 200
+
+    url = reverse(
+        "wagtail_localize:submit_snippet_translation", args=["network", "topic", topic.pk]
+    )
+    assert admin_client.post(url, {"locales": [site_tree.spanish.pk]}).status_code == 302
+
+    spanish = topic.get_translation(site_tree.spanish)
+    assert spanish.slug == "devolution"  # synchronised, so filter URLs work in both languages
