@@ -78,7 +78,7 @@ def test_local_defaults_are_sqlite_database_search_and_console_email():
 
     assert values["database"] == "django.db.backends.sqlite3"
     assert values["database_name"].endswith("db.sqlite3")
-    assert values["search"] == {"default": "wagtail.search.backends.database"}
+    assert values["search"] == {"default": "search.backends.database"}
     assert values["cache"] == "django.core.cache.backends.locmem.LocMemCache"
     assert values["email"] == "django.core.mail.backends.console.EmailBackend"
 
@@ -95,8 +95,8 @@ def test_services_are_configured_from_urls():
 
     assert values["database"] == "django.db.backends.postgresql"
     assert values["search"] == {
-        "default": "wagtail.search.backends.elasticsearch9",
-        "database": "wagtail.search.backends.database",
+        "default": "search.backends.elasticsearch",
+        "database": "search.backends.database",
     }
     assert values["search_urls"] == ["http://search.internal:9200"]
     assert values["cache"] == "django.core.cache.backends.redis.RedisCache"

@@ -157,11 +157,12 @@ else:
 
 # --- Search ---------------------------------------------------------------------------------
 
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# search/backends/ holds the site's backends; search/service.py decides which one answers.
+DATABASE_SEARCH_BACKEND = {"BACKEND": "search.backends.database"}
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.backends.elasticsearch",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX,
             "TIMEOUT": ELASTICSEARCH_TIMEOUT,
@@ -169,8 +170,10 @@ if ELASTICSEARCH_URL:
             "AUTO_UPDATE": True,
         },
         # Kept up to date alongside Elasticsearch so the site can still search if it is down.
-        "database": {"BACKEND": "wagtail.search.backends.database"},
+        "database": DATABASE_SEARCH_BACKEND,
     }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 
 # --- Wagtail --------------------------------------------------------------------------------
 
