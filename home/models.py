@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -7,7 +8,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import FeaturedBlock
-from network.blocks import RICH_TEXT_FEATURES, BodyBlock
+from network.blocks import RICH_TEXT_FEATURES, BodyBlock, stream_text
 from network.models import BasePage
 
 
@@ -60,6 +61,9 @@ class HomePage(BasePage):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    def search_snippet_text(self):
+        return " ".join([self.hero_text, strip_tags(self.introduction), self.search_description])
+
     def featured_items(self):
         """``(page, description)`` for each featured page, in this page's language where a live
         translation exists, resolved in one query rather than one per block."""
@@ -103,3 +107,6 @@ class StandardPage(BasePage):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+    def search_snippet_text(self):
+        return " ".join([self.introduction, stream_text(self.body), self.search_description])

@@ -90,3 +90,10 @@ class BodyBlock(blocks.StreamBlock):
         template="blocks/embed_block.html",
     )
     call_to_action = CallToActionBlock()
+
+
+def stream_text(stream_value):
+    """The searchable text of a StreamField value, as one plain string."""
+    return " ".join(
+        text for block in stream_value for text in block.block.get_searchable_content(block.value)
+    )

@@ -60,7 +60,7 @@ class FilterableListMixin:
         results.object_list = self.prepare_results(list(results.object_list), request)
         context.update(
             filter_form=filterset.form,
-            filter_errors=self._error_messages(filterset),
+            filter_errors=ignored_filter_messages(filterset.form),
             facets=self._facets(filterset, data, base, request),
             results=results,
             is_filtered=any(value for key, value in data.lists() if any(value)),
@@ -95,13 +95,14 @@ class FilterableListMixin:
             facets[name] = Facet(name, label, options)
         return facets
 
-    @staticmethod
-    def _error_messages(filterset):
-        if filterset.is_valid():
-            return []
-        return [
-            _("%(field)s: %(error)s This filter was ignored.")
-            % {"field": filterset.form.fields[name].label, "error": " ".join(errors)}
-            for name, errors in filterset.form.errors.items()
-            if name in filterset.form.fields
-        ]
+
+def ignored_filter_messages(form):
+    """One message per invalid field of a filter form: the field is ignored, not fatal."""
+    if form.is_valid():
+        return []
+    return [
+        _("%(field)s: %(error)s This filter was ignored.")
+        % {"field": form.fields[name].label, "error": " ".join(errors)}
+        for name, errors in form.errors.items()
+        if name in form.fields
+    ]

@@ -32,6 +32,10 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def search_snippet_text(self):
+        """Plain text from which a search result's highlighted snippet is taken."""
+        return self.search_description
+
     def get_sitemap_urls(self, request=None):
         entry = {
             "location": absolute_page_url(self, request),

@@ -16,7 +16,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from network.blocks import BodyBlock
+from network.blocks import BodyBlock, stream_text
 from network.forms import TaxonomyPageForm
 from network.listing import FilterableListMixin
 from network.models import BasePage, Place, Topic
@@ -25,10 +25,8 @@ from resources import citations
 from resources.choices import PublicationLanguage, ResourceType
 from resources.feeds import LatestResourcesFeed
 from resources.filters import ResourceFilterSet
+from search.service import clean_query, matching_ids
 
-MAX_QUERY_LENGTH = 200
-# A keyword narrows the library to at most this many best matches before filtering.
-MAX_KEYWORD_MATCHES = 1000
 DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:")
 doi_validator = RegexValidator(
     r"^10\.\d{4,9}/\S+$", _("Enter a DOI such as 10.1234/abcd.5678 (without https://doi.org/).")
@@ -82,10 +80,9 @@ class ResourceIndexPage(FilterableListMixin, RoutablePageMixin, BasePage):
 
     def get_listing_queryset(self, request):
         resources = ResourcePage.objects.child_of(self).live().public()
-        query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+        query = clean_query(request.GET.get("q"))
         if query:
-            matches = resources.search(query)[:MAX_KEYWORD_MATCHES]
-            resources = resources.filter(pk__in=[page.pk for page in matches])
+            resources = resources.filter(pk__in=matching_ids(resources, query))
         return resources
 
     def get_facet_counts(self, name, queryset):
@@ -228,6 +225,10 @@ class ResourcePage(RoutablePageMixin, BasePage):
             citation=citations.citation_text(self, request),
         )
         return context
+
+    def search_snippet_text(self):
+        # The documents come last: a word found only in a PDF is still shown in context.
+        return " ".join([self.summary, stream_text(self.body), self.document_text()])
 
     def document_text(self):
         return "\n".join(link.document.extracted_text for link in self.documents.all())

@@ -1,36 +1,207 @@
-from urllib.parse import urlencode
+import datetime
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from network.listing import Facet, FacetOption, ignored_filter_messages
+from network.models import Topic
+from network.taxonomy import term_labels
+from resources.models import ResourcePage
+from search.forms import SearchForm, SortOrder
+from search.highlight import highlight, highlight_title
+from search.service import RESULT_WINDOW, autocomplete_titles, clean_query, run_search
+
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
+RESOURCE_FILTERS = ("resource_type", "topic", "year")
 
 
 def search(request):
-    """Live pages of the active language that match the query ``q``."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results_page = None
+    """Live pages of the active language (or of all languages) matching ``q``, with facets,
+    highlighted snippets and pagination within the engines' result window."""
+    form = SearchForm(request.GET)
+    form.is_valid()
+    query = clean_query(form.value("q"))
+    context = {
+        "form": form,
+        "search_query": query,
+        "filter_errors": ignored_filter_messages(form),
+        "page_title": _("Search"),
+        "is_filtered": True,  # result pages are not for search engines' indexes
+    }
     if query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
-        )
-        paginator = Paginator(results, RESULTS_PER_PAGE)
-        try:
-            results_page = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results_page = paginator.page(1)
-        except EmptyPage:
-            results_page = paginator.page(paginator.num_pages)
-    return render(
-        request,
-        "search/search.html",
-        {
-            "search_query": query,
-            "results": results_page,
-            "querystring": urlencode({"q": query}),
-            "page_title": _("Search"),
-        },
+        context.update(search_results(request, form, query))
+    return render(request, "search/search.html", context)
+
+
+def search_queryset(form):
+    """The pages a search may return, narrowed by the form's filters. Resource filters make it a
+    search of resources only."""
+    if any(form.value(name) for name in RESOURCE_FILTERS):
+        pages = ResourcePage.objects.all()
+        if form.value("resource_type"):
+            pages = pages.filter(resource_type__in=form.value("resource_type"))
+        if form.value("topic"):
+            tagged = ResourcePage.objects.filter(topics__slug__in=form.value("topic"))
+            pages = pages.filter(pk__in=list(tagged.values_list("pk", flat=True)[:RESULT_WINDOW]))
+        if year := form.value("year"):
+            pages = pages.filter(
+                publication_date__gte=datetime.date(year, 1, 1),
+                publication_date__lte=datetime.date(year, 12, 31),
+            )
+    else:
+        pages = Page.objects.all()
+    pages = pages.live().public()
+    if not form.value("all_languages"):
+        pages = pages.filter(locale=Locale.get_active())
+    if form.value("type"):
+        content_types = ContentType.objects.get_for_models(
+            *(page_model(label) for label in form.value("type"))
+        ).values()
+        pages = pages.filter(content_type__in=list(content_types))
+    if form.value("sort") == SortOrder.DATE:
+        pages = pages.order_by("-first_published_at")
+    return pages
+
+
+def search_results(request, form, query):
+    pages = search_queryset(form)
+    by_relevance = form.value("sort") != SortOrder.DATE
+    ids = run_search(
+        lambda backend: [
+            page.pk
+            for page in backend.search(query, pages.only("pk"), order_by_relevance=by_relevance)[
+                :RESULT_WINDOW
+            ]
+        ]
+    )
+    paginator = Paginator(ids, RESULTS_PER_PAGE)
+    results = paginator.get_page(request.GET.get("page"))
+    shown = Page.objects.filter(pk__in=results.object_list).specific().in_bulk()
+    results.object_list = [
+        search_result(shown[pk], query) for pk in results.object_list if pk in shown
+    ]
+    return {
+        "results": results,
+        "total": len(ids),
+        "more_than_window": len(ids) >= RESULT_WINDOW,
+        "facets": facets(form, ids),
+        "querystring": querystring_without_page(request),
+        "suggestions": suggestions(request, form) if not ids else [],
+    }
+
+
+def search_result(page, query):
+    return {
+        "page": page,
+        "title": highlight_title(page.title, query),
+        "snippet": highlight(page.search_snippet_text(), query),
+        "type": result_type_label(page),
+        "date": getattr(page, "publication_date", None) or page.first_published_at,
+        "language": page.locale.language_code,
+    }
+
+
+def result_type_label(page):
+    if isinstance(page, ResourcePage):
+        return page.get_resource_type_display()
+    return page._meta.verbose_name.capitalize()
+
+
+def facets(form, ids):
+    """Counts among the matches the page can show (at most RESULT_WINDOW), in four queries."""
+    type_labels = dict(form.fields["type"].choices)
+    content_types = {
+        row["content_type"]: row["count"]
+        for row in Page.objects.filter(pk__in=ids)
+        .order_by()
+        .values("content_type")
+        .annotate(count=Count("pk"))
+    }
+    resources = ResourcePage.objects.filter(pk__in=ids).order_by()
+    resource_types = dict(
+        resources.values_list("resource_type").annotate(count=Count("pk", distinct=True))
+    )
+    topics = dict(resources.values_list("topics__slug").annotate(count=Count("pk", distinct=True)))
+    years = dict(
+        resources.annotate(year=ExtractYear("publication_date"))
+        .values_list("year")
+        .annotate(count=Count("pk", distinct=True))
+    )
+    # ContentType lookups by id come from Django's cache, not the database.
+    type_counts = {
+        ContentType.objects.get_for_id(pk).model_class()._meta.label_lower: count
+        for pk, count in content_types.items()
+    }
+    topic_labels = term_labels(Topic)
+    return [
+        choice_facet(form, "type", type_labels, type_counts),
+        choice_facet(
+            form, "resource_type", dict(form.fields["resource_type"].choices), resource_types
+        ),
+        choice_facet(form, "topic", topic_labels, topics),
+        Facet(
+            "year",
+            form.fields["year"].label,
+            [
+                FacetOption(str(year), str(year), count, year == form.value("year"))
+                for year, count in sorted(years.items(), reverse=True)
+                if year
+            ],
+        ),
+    ]
+
+
+def choice_facet(form, name, labels, counts):
+    selected = set(form.value(name))
+    return Facet(
+        name,
+        form.fields[name].label,
+        sorted(
+            (
+                FacetOption(value, labels.get(value, value), count, value in selected)
+                for value, count in counts.items()
+                if value in labels
+            ),
+            key=lambda option: (-option.count, option.label.casefold()),
+        ),
+    )
+
+
+def suggestions(request, form):
+    """Ways out of an empty result: drop the filters, or look in every language."""
+    query = {"q": clean_query(form.value("q"))}
+    options = []
+    if any(form.value(name) for name in ("type", *RESOURCE_FILTERS)):
+        options.append((_("Search again without filters"), query))
+    if not form.value("all_languages"):
+        options.append((_("Search in all languages"), {**query, "all_languages": "on"}))
+    return options
+
+
+def querystring_without_page(request):
+    data = request.GET.copy()
+    data.pop("page", None)
+    return data.urlencode()
+
+
+def page_model(label):
+    app_label, model_name = label.split(".")
+    return ContentType.objects.get_by_natural_key(app_label, model_name).model_class()
+
+
+def suggest(request):
+    """Titles of live pages of the active language starting with what has been typed."""
+    query = clean_query(request.GET.get("q"))
+    if len(query) < 2:
+        return JsonResponse({"results": []})
+    pages = Page.objects.live().public().filter(locale=Locale.get_active())
+    found = autocomplete_titles(pages.specific(), query)
+    return JsonResponse(
+        {"results": [{"title": page.title, "url": page.get_url(request)} for page in found]}
     )

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 def result_titles(response):
     html = BeautifulSoup(response.content, "html.parser")
-    return [heading.get_text(strip=True) for heading in html.select(".search-results h2")]
+    return [heading.get_text(strip=True) for heading in html.select(".search-results h3")]
 
 
 def test_search_returns_pages_of_the_active_language(client, site_tree):
