@@ -1,0 +1,261 @@
+"""Time the site's database search backend against modelsearch's own, with many resources, in a
+throwaway database. See benchmarks/README.md.
+
+    .venv/bin/python benchmarks/search_benchmark.py [--count N] [--repeat R]
+        [--database-url postgres://USER@HOST:PORT/bench_search_NAME]
+"""
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+import django
+import psycopg2
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.library_benchmark import (  # noqa: E402
+    BARE_URL,
+    BENCH_URLCONF,
+    CHUNK,
+    DATABASE_PREFIX,
+    SETTINGS_MODULE,
+    RequestFailed,
+    build_site,
+    log,
+    measure,
+    postgres_maintenance,
+    search_index_updates_off,
+)
+
+SEED = 40_000
+# In ~40% of the resources, in both languages: the search every scenario sends.
+COMMON_WORD, COMMON_SHARE = "gobernanza", 0.4
+ENGLISH_WORDS = [
+    "city",
+    "leadership",
+    "district",
+    "council",
+    "mayor",
+    "budget",
+    "transport",
+    "housing",
+    "market",
+    "street",
+    "policy",
+    "evidence",
+    "devolution",
+    "partnership",
+    "community",
+    "planning",
+]
+SPANISH_WORDS = [
+    "ciudad",
+    "liderazgo",
+    "barrio",
+    "municipio",
+    "alcalde",
+    "presupuesto",
+    "transporte",
+    "vivienda",
+    "mercado",
+    "calle",
+    "política",
+    "evidencia",
+    "cooperación",
+    "técnica",
+    "comunidad",
+    "planificación",
+]
+STOCK = {"BACKEND": "modelsearch.backends.database", "AUTO_UPDATE": False}
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=10_000, help="resources (default 10000)")
+    parser.add_argument("--repeat", type=int, default=10, help="timed searches (default 10)")
+    parser.add_argument(
+        "--stock-repeat", type=int, default=5, help="timed stock searches (default 5)"
+    )
+    parser.add_argument(
+        "--database-url",
+        help=f"a PostgreSQL database to create, use and drop; its name must start with "
+        f"'{DATABASE_PREFIX}' (default: a temporary SQLite file)",
+    )
+    args = parser.parse_args()
+    if args.database_url and "/" + DATABASE_PREFIX not in args.database_url:
+        parser.error(f"the database name must start with '{DATABASE_PREFIX}'")
+    return args
+
+
+def main():
+    args = parse_args()
+    os.environ["DJANGO_SETTINGS_MODULE"] = SETTINGS_MODULE
+    os.environ["ELASTICSEARCH_URL"] = ""
+    os.environ["REDIS_URL"] = ""
+    workdir = None
+    if args.database_url:
+        try:
+            postgres_maintenance(args.database_url, "CREATE DATABASE {}")
+        except psycopg2.errors.DuplicateDatabase:
+            sys.exit("The benchmark database already exists (an interrupted run?): drop it first")
+        os.environ["DATABASE_URL"] = args.database_url
+    else:
+        workdir = tempfile.mkdtemp(prefix="search-benchmark-")
+        os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/benchmark.sqlite3"
+    try:
+        django.setup()
+        return run(args)
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        if workdir:
+            shutil.rmtree(workdir)
+        else:
+            postgres_maintenance(args.database_url, "DROP DATABASE {}")
+
+
+def create_resources(libraries, count):
+    """Live resources, alternately English and Spanish, with a few words of their language
+    and the common word in COMMON_SHARE of them; the index is built later by update_index."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from resources.models import ResourcePage
+
+    rng = random.Random(SEED)
+    now = timezone.now()
+    with search_index_updates_off(ResourcePage):
+        for first in range(0, count, CHUNK):
+            with transaction.atomic():
+                for number in range(first, min(first + CHUNK, count)):
+                    library = libraries[number % 2]
+                    words = rng.sample(SPANISH_WORDS if number % 2 else ENGLISH_WORDS, 6)
+                    if rng.random() < COMMON_SHARE:
+                        words.insert(rng.randrange(len(words)), COMMON_WORD)
+                    page = ResourcePage(
+                        title=" ".join(words[:3]).capitalize() + f" {number:05d}",
+                        slug=f"resource-{number:05d}",
+                        locale_id=library.locale_id,
+                        resource_type="report",
+                        publication_date=date(2020, 1, 1),
+                        summary=" ".join(words) + ".",
+                        live=True,
+                        first_published_at=now,
+                        last_published_at=now,
+                    )
+                    library.add_child(instance=page)
+            log(f"  {min(first + CHUNK, count)} resources")
+
+
+def timed(function, repeat):
+    """Median and p90 in ms, and the queries of one call, after a warm-up call."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    function()
+    with CaptureQueriesContext(connection) as queries:
+        function()
+    query_count = len(queries)
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    p90 = timings[min(len(timings) - 1, int(0.9 * len(timings)))]
+    return statistics.median(timings), p90, query_count
+
+
+def first_page(results):
+    """What a results page shows: ten titles and the number of results."""
+    return "\n".join(page.title for page in results[0:10]) + f"\n{results.count()} results"
+
+
+def run(args):
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client, override_settings
+    from wagtail.models import Locale, Page
+    from wagtail.search.backends import get_search_backend
+
+    log(f"Throwaway database: {connection.settings_dict['NAME']}")
+    call_command("migrate", verbosity=0)
+    library_en, _topic = build_site()
+    library_es = library_en.copy_for_translation(Locale.objects.get(language_code="es"))
+    library_es.save_revision().publish()
+    started = time.perf_counter()
+    create_resources([library_en, library_es], args.count)
+    log(f"Created {args.count} resources in {time.perf_counter() - started:.1f} s")
+
+    english = Locale.objects.get(language_code="en")
+    backends = {"default": {"BACKEND": "search.backends.database"}, "stock": STOCK}
+    rows = []
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends, ROOT_URLCONF=BENCH_URLCONF):
+        # Both backends write the same index table, each its own way on PostgreSQL: each is
+        # timed right after its own update_index.
+        index_seconds = {}
+
+        def update_index(alias):
+            started = time.perf_counter()
+            call_command("update_index", backend_name=alias, verbosity=0)
+            index_seconds[alias] = time.perf_counter() - started
+
+        update_index("stock")
+        stock = get_search_backend("stock")
+        rows.append(
+            (
+                "stock: Page.objects.live().search(q)",
+                *timed(
+                    lambda: first_page(stock.search(COMMON_WORD, Page.objects.live())),
+                    args.stock_repeat,
+                ),
+            )
+        )
+        update_index("default")
+        matches = Page.objects.live().filter(locale=english).search(COMMON_WORD).count()
+        rows.insert(
+            0,
+            (
+                "ours: .filter(locale=en).search(q)",
+                *timed(
+                    lambda: first_page(
+                        Page.objects.live().filter(locale=english).search(COMMON_WORD)
+                    ),
+                    args.repeat,
+                ),
+            ),
+        )
+        client = Client(HTTP_HOST="localhost", raise_request_exception=False)
+        bare_ms, bare_queries = measure(client, BARE_URL, args.repeat)
+        rows.append(("bare view (Client)", bare_ms, bare_ms, bare_queries))
+        try:
+            page_ms, page_queries = measure(client, f"/en/search/?q={COMMON_WORD}", args.repeat)
+            rows.append(("/en/search/?q= (Client; optional)", page_ms, page_ms, page_queries))
+        except RequestFailed as error:
+            log(f"/en/search/ not timed: {error}")
+
+    log("")
+    log(f"N = {args.count} resources; '{COMMON_WORD}' matches {matches} English pages")
+    log(f"Database: {connection.vendor} {'.'.join(map(str, connection.get_database_version()))}")
+    ours = rows[0][1]
+    log(f"{'scenario':40} {'median ms':>10} {'p90 ms':>9} {'queries':>8} {'÷ ours':>8}")
+    for name, median, p90, queries in rows:
+        log(f"{name:40} {median:10.2f} {p90:9.2f} {queries:8d} {median / ours:8.2f}")
+    log(f"stock median / ours median: {rows[1][1] / ours:.1f}")
+    log("(Client rows report the median only; their p90 column repeats it.)")
+    for alias, seconds in index_seconds.items():
+        log(f"update_index ({'ours' if alias == 'default' else alias}): {seconds:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

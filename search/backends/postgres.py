@@ -1,0 +1,175 @@
+"""PostgreSQL full-text search ranked in one pass, each object in the language of its locale.
+
+modelsearch's PostgreSQL compiler joins the caller's queryset to the index and ranks every
+matching row before cutting the page. Here one query over the index entries, filtered by the
+caller's queryset as a subquery, ranks and slices, and only the shown objects are loaded.
+
+Each object is indexed with the text search configuration of its locale's language (created by
+search/migrations/0001): ``es_unaccent`` (Spanish stemming), ``en_unaccent`` (English stemming),
+else ``simple_unaccent``; all fold accents. A search uses the configuration of the locale its
+queryset is filtered on, else that of the active language.
+"""
+
+import copy
+import operator
+import re
+from functools import reduce
+
+from django.db.models import F, Q
+from django.db.models.functions import Cast
+from django.db.models.lookups import Exact
+from django.utils.translation import get_language
+from modelsearch.backends.database.postgres.postgres import (
+    IndexEntry,
+    PostgresAutocompleteQueryCompiler,
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+    PostgresSearchResults,
+)
+from modelsearch.query import Fuzzy, MatchAll, Not, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
+from wagtail.models import Locale
+
+from search.backends.ranking import RankedSearchResultsMixin, caller_object_ids
+
+LANGUAGE_CONFIGS = {"en": "en_unaccent", "es": "es_unaccent"}
+# Without a language of their own (untranslatable models, other locales) words are only folded.
+NEUTRAL_CONFIG = "simple_unaccent"
+
+
+def language_config(language_code):
+    return LANGUAGE_CONFIGS.get((language_code or "").split("-")[0].lower(), NEUTRAL_CONFIG)
+
+
+def is_translatable(model):
+    return any(field.name == "locale" for field in model._meta.get_fields())
+
+
+def filtered_language(queryset):
+    """The language code of the locale a queryset is filtered on (``locale=``, ``locale_id=`` or
+    ``locale__language_code=`` at the top level), or None."""
+    for lookup in queryset.query.where.children:
+        if not isinstance(lookup, Exact) or not hasattr(lookup.lhs, "target"):
+            continue
+        field = lookup.lhs.target
+        if field.model is Locale and field.name == "language_code":
+            return lookup.rhs
+        if field.name == "locale" and field.related_model is Locale:
+            return (
+                Locale.objects.filter(pk=lookup.rhs).values_list("language_code", flat=True).first()
+            )
+    return None
+
+
+class LanguagePostgresIndex(PostgresIndex):
+    def add_items(self, model, objs):
+        objs = list(objs)
+        if not is_translatable(model):
+            return self._add_with_config(model, objs, NEUTRAL_CONFIG)
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        groups = {}
+        for obj in objs:
+            groups.setdefault(language_config(languages.get(obj.locale_id)), []).append(obj)
+        for config, group in groups.items():
+            self._add_with_config(model, group, config)
+
+    def _add_with_config(self, model, objs, config):
+        # modelsearch's indexer reads the configuration from the backend it is given.
+        backend = copy.copy(self.backend)
+        backend.config = config
+        PostgresIndex(backend).add_items(model, objs)
+
+
+class RankedPostgresCompilerMixin:
+    #: The index entry's own columns, as modelsearch's get_index_vectors names them from the model.
+    entry_vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
+
+    def get_config(self, backend):
+        if not hasattr(self, "_config"):
+            model = self.queryset.model
+            if is_translatable(model):
+                self._config = language_config(filtered_language(self.queryset) or get_language())
+            else:
+                self._config = NEUTRAL_CONFIG
+        return self._config
+
+    def matches(self, config):
+        query = self.query
+        if (
+            not self.order_by_relevance
+            or self.fields is not None
+            or isinstance(query, MatchAll | Fuzzy)
+            or (isinstance(query, Not) and isinstance(query.subquery, MatchAll))
+        ):
+            return None
+        vector = reduce(lambda a, b: a._combine(b, "||", False), [v for v, _ in self.entry_vectors])
+        return (
+            IndexEntry.objects.filter(
+                content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
+                object_id__in=caller_object_ids(self.queryset),
+            )
+            .annotate(_vector_=vector)
+            .filter(Q(_vector_=self.build_tsquery(query, config=config)))
+        )
+
+    def ranked(self, matches, config):
+        newest = Cast("object_id", output_field=self.queryset.model._meta.pk)
+        return (
+            matches.annotate(score=self._build_rank_expression(self.entry_vectors, config))
+            .order_by(F("score").desc(), newest.desc())
+            .values_list("object_id", "score")
+        )
+
+
+class RankedPostgresSearchQueryCompiler(RankedPostgresCompilerMixin, PostgresSearchQueryCompiler):
+    def build_tsquery_content(self, query, config=None, invert=False):
+        """Snowball's Spanish stemmer keeps consonant-ending plurals apart ("ciudad" gives
+        'ciud', "ciudades" 'ciudad'), so in Spanish each word also asks for its -es plural."""
+        if config != LANGUAGE_CONFIGS["es"] or not isinstance(query, PlainText):
+            return super().build_tsquery_content(query, config=config, invert=invert)
+        terms = [term for term in re.split(r"[\s\-]+", query.query_string) if term]
+        if not terms:
+            return None
+        # De Morgan, as modelsearch: a negated word excludes both forms.
+        either_form = operator.and_ if invert else operator.or_
+        between_words = operator.and_ if (query.operator == "and") != invert else operator.or_
+        return reduce(
+            between_words,
+            [
+                either_form(
+                    super(RankedPostgresSearchQueryCompiler, self).build_tsquery_content(
+                        PlainText(form), config=config, invert=invert
+                    ),
+                    super(RankedPostgresSearchQueryCompiler, self).build_tsquery_content(
+                        PlainText(form + "es"), config=config, invert=invert
+                    ),
+                )
+                for form in terms
+            ],
+        )
+
+
+class RankedPostgresAutocompleteQueryCompiler(
+    RankedPostgresCompilerMixin, PostgresAutocompleteQueryCompiler
+):
+    entry_vectors = [(F("autocomplete"), 1.0)]
+
+    def get_config(self, backend):
+        # Prefixes are not stemmed, so autocomplete folds accents only, in every language.
+        return NEUTRAL_CONFIG
+
+
+class RankedPostgresSearchResults(RankedSearchResultsMixin, PostgresSearchResults):
+    pass
+
+
+class LanguagePostgresSearchBackend(PostgresSearchBackend):
+    query_compiler_class = RankedPostgresSearchQueryCompiler
+    autocomplete_query_compiler_class = RankedPostgresAutocompleteQueryCompiler
+    results_class = RankedPostgresSearchResults
+    index_class = LanguagePostgresIndex
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.autocomplete_config = NEUTRAL_CONFIG

@@ -1,0 +1,79 @@
+"""SQLite FTS5 search ranked in one pass.
+
+modelsearch's ``SQLiteSearchQueryCompiler.search`` orders by a correlated subquery
+(``index_query.filter(index_entry__object_id=OuterRef("pk"))``) that runs the whole FTS5 MATCH
+and its BM25 again for every matching row: quadratic in the number of matches (some 8.7 s for a
+word found in 4,000 of 10,000 pages). Here the MATCH runs once, filtered by the caller's
+queryset as a non-correlated subquery, ordered by BM25 and cut to the requested slice.
+"""
+
+from django.db.models.functions import Cast
+from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
+from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteAutocompleteQueryCompiler,
+    SQLiteFTSIndexEntry,
+    SQLiteSearchBackend,
+    SQLiteSearchQueryCompiler,
+    SQLiteSearchResults,
+)
+from modelsearch.query import MatchAll, Not
+from modelsearch.utils import get_descendants_content_types_pks
+
+from search.backends.ranking import RankedSearchResultsMixin, caller_object_ids
+
+# A title hit counts this many body hits.
+TITLE_WEIGHT = 5.0
+
+
+class ColumnWeightedBM25(BM25):
+    """modelsearch adds one unweighted bm25() per vector and multiplies the title's by the title
+    norm, which favours every short-titled match, wherever the words are: a body match could
+    outrank a title match. Weighting the title column itself makes title matches count."""
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        # Weights follow the FTS table's columns: autocomplete, body, title.
+        return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, 1.0, 1.0, {TITLE_WEIGHT})", []
+
+
+class RankedSQLiteCompilerMixin:
+    def matches(self, config):
+        query = normalize(self.query)
+        if not self.order_by_relevance or isinstance(query, MatchAll | Not):
+            return None
+        match = MatchExpression(
+            self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config)
+        )
+        return SQLiteFTSIndexEntry.objects.filter(
+            match,
+            index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
+            index_entry__object_id__in=caller_object_ids(self.queryset),
+        )
+
+    def ranked(self, matches, config):
+        # bm25() is lower for better matches; ties fall back to the newest object, as upstream.
+        newest = Cast("index_entry__object_id", output_field=self.queryset.model._meta.pk)
+        return (
+            matches.annotate(score=ColumnWeightedBM25())
+            .order_by("score", newest.desc())
+            .values_list("index_entry__object_id", "score")
+        )
+
+
+class RankedSQLiteSearchQueryCompiler(RankedSQLiteCompilerMixin, SQLiteSearchQueryCompiler):
+    pass
+
+
+class RankedSQLiteAutocompleteQueryCompiler(
+    RankedSQLiteCompilerMixin, SQLiteAutocompleteQueryCompiler
+):
+    pass
+
+
+class RankedSQLiteSearchResults(RankedSearchResultsMixin, SQLiteSearchResults):
+    pass
+
+
+class RankedSQLiteSearchBackend(SQLiteSearchBackend):
+    query_compiler_class = RankedSQLiteSearchQueryCompiler
+    autocomplete_query_compiler_class = RankedSQLiteAutocompleteQueryCompiler
+    results_class = RankedSQLiteSearchResults

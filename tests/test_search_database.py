@@ -1,0 +1,175 @@
+"""The site's database search backend (search/backends/database.py) on SQLite and PostgreSQL."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from modelsearch.query import Phrase
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from resources.models import ResourceIndexPage, ResourcePage
+
+on_sqlite = connection.vendor == "sqlite"
+needs_stemming = pytest.mark.skipif(
+    on_sqlite,
+    reason="SQLite FTS5 has no Spanish stemmer and modelsearch's table is not tokenized with "
+    "'porter', so plurals only match on PostgreSQL",
+)
+
+
+@pytest.fixture
+def libraries(site_tree):
+    library_en = ResourceIndexPage(title="Resource library", slug="resources")
+    site_tree.home_en.add_child(instance=library_en)
+    library_en.save_revision().publish()
+    library_es = library_en.copy_for_translation(site_tree.spanish)
+    library_es.title, library_es.slug = "Biblioteca", "biblioteca"
+    library_es.save_revision().publish()
+    return library_en, library_es
+
+
+def add(parent, title, summary="A summary.", resource_type="report"):
+    page = ResourcePage(
+        title=title,
+        summary=summary,
+        resource_type=resource_type,
+        publication_date=datetime.date(2020, 6, 1),
+    )
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def search(locale, query, **kwargs):
+    return Page.objects.live().filter(locale=locale).search(query, **kwargs)
+
+
+def search_resources(locale, query, **kwargs):
+    """Leaves out the demo's own pages, whose text mentions many of the same words."""
+    return ResourcePage.objects.live().filter(locale=locale).search(query, **kwargs)
+
+
+def titles(results):
+    return [page.title for page in results]
+
+
+def test_backend_matches_the_database():
+    # Each vendor's module only imports on that vendor, as modelsearch's own do.
+    expected = "RankedSQLiteSearchBackend" if on_sqlite else "LanguagePostgresSearchBackend"
+    assert type(get_search_backend()).__name__ == expected
+
+
+def test_accents_do_not_matter(libraries, site_tree):
+    _, library_es = libraries
+    add(library_es, "Cooperación Técnica para Barrios Comerciales en Santiago")
+    with translation.override("es"):
+        # The demo's own Spanish pages speak of technical cooperation too; the title wins.
+        results = titles(search(site_tree.spanish, "cooperacion tecnica barrios comerciales"))
+        assert results[0] == "Cooperación Técnica para Barrios Comerciales en Santiago"
+        assert titles(search(site_tree.spanish, "Cooperación técnica"))[0] == results[0]
+
+
+@needs_stemming
+def test_spanish_singular_finds_plural(libraries, site_tree):
+    _, library_es = libraries
+    add(library_es, "Liderazgo urbano", summary="Cómo gobiernan las ciudades chilenas.")
+    with translation.override("es"):
+        assert titles(search_resources(site_tree.spanish, "ciudad")) == ["Liderazgo urbano"]
+
+
+@needs_stemming
+def test_english_plural_finds_singular(libraries, site_tree):
+    library_en, _ = libraries
+    add(library_en, "Improvement district in Manchester")
+    assert titles(search_resources(site_tree.home_en.locale, "districts")) == [
+        "Improvement district in Manchester"
+    ]
+
+
+def test_only_the_filtered_locale_is_searched(libraries, site_tree):
+    library_en, library_es = libraries
+    add(library_en, "Santiago governance")
+    add(library_es, "Gobernanza de Santiago")
+    english = site_tree.home_en.locale
+    assert titles(search_resources(english, "santiago")) == ["Santiago governance"]
+    assert titles(search_resources(site_tree.spanish, "santiago")) == ["Gobernanza de Santiago"]
+
+
+def test_title_match_ranks_above_body_match(libraries, site_tree):
+    library_en, _ = libraries
+    add(library_en, "Notes", summary="A long summary that mentions markets once among many words.")
+    add(library_en, "Urban markets")
+    results = search_resources(site_tree.home_en.locale, "markets").annotate_score("_score")
+    assert titles(results) == ["Urban markets", "Notes"]
+    assert all(isinstance(page._score, float) for page in results)
+
+
+def test_count_slices_and_unranked_order(libraries, site_tree):
+    library_en, _ = libraries
+    pages = [add(library_en, f"Mobility study {number}") for number in range(12)]
+    add(library_en, "Unrelated")
+    results = search(site_tree.home_en.locale, "mobility")
+    assert results.count() == 12
+    assert len(results[0:10]) == 10
+    assert len(results[10:20]) == 2
+    assert {page.pk for page in results[0:10]}.isdisjoint(page.pk for page in results[10:20])
+    unranked = search(site_tree.home_en.locale, "mobility", order_by_relevance=False)
+    # Page's own ordering (the tree's) applies, as with modelsearch.
+    assert [page.pk for page in unranked] == [page.pk for page in pages]
+
+
+def test_filter_fields_operator_and_phrase(libraries, site_tree):
+    library_en, _ = libraries
+    add(library_en, "Housing data", resource_type="dataset")
+    add(library_en, "Housing report")
+    add(library_en, "Transport data", resource_type="dataset")
+    datasets = ResourcePage.objects.live().filter(resource_type="dataset")
+    assert titles(datasets.search("housing")) == ["Housing data"]
+    assert set(titles(datasets.search("housing transport", operator="or"))) == {
+        "Housing data",
+        "Transport data",
+    }
+    assert titles(datasets.search("housing transport")) == []
+    assert titles(ResourcePage.objects.live().search(Phrase("housing report"))) == [
+        "Housing report"
+    ]
+    facets = ResourcePage.objects.live().search("housing").facet("resource_type")
+    assert facets == {"dataset": 1, "report": 1}
+
+
+def test_autocomplete_matches_prefixes_without_accents(libraries, site_tree):
+    _, library_es = libraries
+    add(library_es, "Cooperación técnica")
+    with translation.override("es"):
+        results = Page.objects.live().filter(locale=site_tree.spanish).autocomplete("coope")
+        assert titles(results) == ["Cooperación técnica"]
+
+
+def test_update_index_rebuilds_a_searchable_index(libraries, site_tree):
+    library_en, _ = libraries
+    add(library_en, "Devolution deals")
+    call_command("update_index", verbosity=0)
+    assert titles(search_resources(site_tree.home_en.locale, "devolution")) == ["Devolution deals"]
+
+
+def test_query_count_does_not_grow_with_matches(libraries, site_tree):
+    library_en, _ = libraries
+
+    def queries_for_first_page():
+        with CaptureQueriesContext(connection) as queries:
+            results = search(site_tree.home_en.locale, "leadership")
+            assert len(list(results[0:10])) == min(results.count(), 10)
+        return len(queries)
+
+    for number in range(5):
+        add(library_en, f"Leadership {number}")
+    # The first search also caches the content types.
+    queries_for_first_page()
+    few = queries_for_first_page()
+    for number in range(5, 50):
+        add(library_en, f"Leadership {number}")
+    assert queries_for_first_page() == few
