@@ -90,9 +90,18 @@ def search_page(queryset, query, page_number=1, per_page=10, order_by_relevance=
     return run_search(operation)
 
 
-def matching_ids(queryset, query, limit=RESULT_WINDOW):
-    """Primary keys of the best ``limit`` matches, best first."""
-    return run_search(lambda backend: [obj.pk for obj in backend.search(query, queryset)[:limit]])
+def matching_ids(queryset, query, limit=RESULT_WINDOW, order_by_relevance=True):
+    """Primary keys of the first ``limit`` matches, best first (or in the queryset's order)."""
+
+    def operation(backend):
+        results = backend.search(query, queryset, order_by_relevance=order_by_relevance)[:limit]
+        # The site's backends read the keys alone; others (e.g. modelsearch's MySQL backend)
+        # only offer objects.
+        if hasattr(results, "pks"):
+            return results.pks()
+        return [obj.pk for obj in results]
+
+    return run_search(operation)
 
 
 def autocomplete_titles(queryset, query, limit=8):

@@ -1,9 +1,9 @@
 import datetime
+from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Count
-from django.db.models.functions import ExtractYear
+from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from network.taxonomy import term_labels
 from resources.models import ResourcePage
 from search.forms import SearchForm, SortOrder
 from search.highlight import highlight, highlight_title
-from search.service import RESULT_WINDOW, autocomplete_titles, clean_query, run_search
+from search.service import RESULT_WINDOW, autocomplete_titles, clean_query, matching_ids
 
 RESULTS_PER_PAGE = 10
 RESOURCE_FILTERS = ("resource_type", "topic", "year")
@@ -72,17 +72,18 @@ def search_queryset(form):
 def search_results(request, form, query):
     pages = search_queryset(form)
     by_relevance = form.value("sort") != SortOrder.DATE
-    ids = run_search(
-        lambda backend: [
-            page.pk
-            for page in backend.search(query, pages.only("pk"), order_by_relevance=by_relevance)[
-                :RESULT_WINDOW
-            ]
-        ]
-    )
+    ids = matching_ids(pages, query, limit=RESULT_WINDOW, order_by_relevance=by_relevance)
     paginator = Paginator(ids, RESULTS_PER_PAGE)
     results = paginator.get_page(request.GET.get("page"))
-    shown = Page.objects.filter(pk__in=results.object_list).specific().in_bulk()
+    shown = (
+        Page.objects.filter(pk__in=results.object_list)
+        .specific()
+        .select_related("locale", for_specific_subqueries=True)
+        .in_bulk()
+    )
+    prefetch_related_objects(
+        [page for page in shown.values() if isinstance(page, ResourcePage)], "documents__document"
+    )
     results.object_list = [
         search_result(shown[pk], query) for pk in results.object_list if pk in shown
     ]
@@ -114,24 +115,26 @@ def result_type_label(page):
 
 
 def facets(form, ids):
-    """Counts among the matches the page can show (at most RESULT_WINDOW), in four queries."""
+    """Counts among the matches the page can show (at most RESULT_WINDOW), in two queries."""
     type_labels = dict(form.fields["type"].choices)
-    content_types = {
-        row["content_type"]: row["count"]
-        for row in Page.objects.filter(pk__in=ids)
+    content_types, resource_types, years = Counter(), Counter(), Counter()
+    rows = (
+        Page.objects.filter(pk__in=ids)
         .order_by()
-        .values("content_type")
-        .annotate(count=Count("pk"))
-    }
-    resources = ResourcePage.objects.filter(pk__in=ids).order_by()
-    resource_types = dict(
-        resources.values_list("resource_type").annotate(count=Count("pk", distinct=True))
+        .values_list(
+            "content_type", "resourcepage__resource_type", "resourcepage__publication_date"
+        )
     )
-    topics = dict(resources.values_list("topics__slug").annotate(count=Count("pk", distinct=True)))
-    years = dict(
-        resources.annotate(year=ExtractYear("publication_date"))
-        .values_list("year")
-        .annotate(count=Count("pk", distinct=True))
+    for content_type, resource_type, publication_date in rows:
+        content_types[content_type] += 1
+        if resource_type:
+            resource_types[resource_type] += 1
+        if publication_date:
+            years[publication_date.year] += 1
+    topics = Counter(
+        ResourcePage.topics.through.objects.filter(resourcepage_id__in=ids).values_list(
+            "topic__slug", flat=True
+        )
     )
     # ContentType lookups by id come from Django's cache, not the database.
     type_counts = {

@@ -173,3 +173,29 @@ def test_query_count_does_not_grow_with_matches(libraries, site_tree):
     for number in range(5, 50):
         add(library_en, f"Leadership {number}")
     assert queries_for_first_page() == few
+
+
+def test_keys_of_the_best_matches_without_loading_pages(libraries, site_tree):
+    library_en, _ = libraries
+    add(library_en, "Markets", summary="Street markets and their traders.")
+    for number in range(3):
+        add(library_en, f"Notes {number}", summary="On markets.")
+    results = search_resources(site_tree.home_en.locale, "markets")
+    expected = [page.pk for page in results]
+    with CaptureQueriesContext(connection) as queries:
+        assert results[:3].pks() == expected[:3]
+    # The ranking, and on PostgreSQL the filtered locale's language: no page is loaded.
+    assert len(queries) <= 2
+    assert not any('"wagtailcore_page"."path"' in query["sql"] for query in queries)
+    unranked = search(site_tree.home_en.locale, "markets", order_by_relevance=False)
+    assert unranked.pks() == [page.pk for page in unranked]
+
+
+def test_all_words_may_be_spread_over_title_and_body(libraries, site_tree):
+    library_en, _ = libraries
+    add(library_en, "Street markets", summary="How councils license traders.")
+    add(library_en, "Street lighting", summary="Lamps.")
+    results = search_resources(site_tree.home_en.locale, "markets traders")
+    assert titles(results) == ["Street markets"]
+    either = search_resources(site_tree.home_en.locale, "markets lamps", operator="or")
+    assert set(titles(either)) == {"Street markets", "Street lighting"}

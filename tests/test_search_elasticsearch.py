@@ -173,3 +173,14 @@ def test_publishing_with_elasticsearch_unreachable_logs_and_succeeds(site_tree, 
         if record.levelno >= logging.WARNING and "'default' search backend" in record.getMessage()
     ]
     assert failures, "an unreachable Elasticsearch should be logged"
+
+
+def test_keys_only_results_read_elasticsearch_hits_without_the_database(
+    backend, site_tree, django_assert_num_queries
+):
+    results = backend.search("plaza", Page.objects.live().filter(locale=site_tree.spanish))
+    results.pks_only = True
+    # Hits as Elasticsearch returns them for Wagtail's `"fields": "pk"` request.
+    hits = [{"_score": 2.0, "fields": {"pk": ["7"]}}, {"_score": 1.0, "fields": {"pk": ["3"]}}]
+    with django_assert_num_queries(0):
+        assert list(results._get_results_from_hits(hits)) == [7, 3]

@@ -32,6 +32,7 @@ from wagtail.search.backends.elasticsearch9 import (
     Elasticsearch9Mapping,
     Elasticsearch9SearchBackend,
     Elasticsearch9SearchQueryCompiler,
+    Elasticsearch9SearchResults,
 )
 
 # Language code -> analyzer of its sub-field; the code is also the sub-field's name.
@@ -165,9 +166,29 @@ class MultilingualSearchQueryCompiler(Elasticsearch9SearchQueryCompiler):
         return remapped
 
 
+class MultilingualSearchResults(Elasticsearch9SearchResults):
+    pks_only = False
+
+    def pks(self):
+        """The primary keys of this slice of results, best first, as Elasticsearch returns them,
+        without loading the objects from the database."""
+        clone = self._clone()
+        clone.pks_only = True
+        return list(clone)
+
+    def _get_results_from_hits(self, hits):
+        if not self.pks_only:
+            yield from super()._get_results_from_hits(hits)
+            return
+        to_pk = self.query_compiler.queryset.model._meta.pk.to_python
+        for hit in hits:
+            yield to_pk(hit["fields"]["pk"][0])
+
+
 class SearchBackend(Elasticsearch9SearchBackend):
     mapping_class = MultilingualMapping
     query_compiler_class = MultilingualSearchQueryCompiler
+    results_class = MultilingualSearchResults
 
     # Wagtail's analysis (n-gram analyzers for autocomplete) plus the language analyzers.
     settings = deep_update(

@@ -103,15 +103,22 @@ class RankedPostgresCompilerMixin:
             or (isinstance(query, Not) and isinstance(query.subquery, MatchAll))
         ):
             return None
-        vector = reduce(lambda a, b: a._combine(b, "||", False), [v for v, _ in self.entry_vectors])
-        return (
-            IndexEntry.objects.filter(
-                content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
-                object_id__in=caller_object_ids(self.queryset),
-            )
-            .annotate(_vector_=vector)
-            .filter(Q(_vector_=self.build_tsquery(query, config=config)))
+        entries = IndexEntry.objects.filter(
+            content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
+            object_id__in=caller_object_ids(self.queryset),
         )
+        tsquery = self.build_tsquery(query, config=config)
+        if isinstance(query, PlainText):
+            # Each column's GIN index finds the entries with any of the words...
+            any_word = self.build_tsquery(PlainText(query.query_string, operator="or"), config)
+            entries = entries.filter(
+                reduce(operator.or_, [Q(**{v.name: any_word}) for v, _ in self.entry_vectors])
+            )
+            if query.operator == "or":
+                return entries
+        # ...and the whole text is checked there: all the words may be spread over the columns.
+        vector = reduce(lambda a, b: a._combine(b, "||", False), [v for v, _ in self.entry_vectors])
+        return entries.annotate(_vector_=vector).filter(_vector_=tsquery)
 
     def ranked(self, matches, config):
         newest = Cast("object_id", output_field=self.queryset.model._meta.pk)

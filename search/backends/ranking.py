@@ -44,6 +44,17 @@ class RankedSearchResultsMixin:
             results.append(obj)
         return results
 
+    def pks(self):
+        """The primary keys of this slice of results, best first, without loading the objects:
+        what a page needs to count facets over many matches."""
+        matches = self._matches()
+        if matches is None:
+            return [obj.pk for obj in self]
+        compiler = self.query_compiler
+        to_pk = compiler.queryset.model._meta.pk.to_python
+        ranked = compiler.ranked(matches, compiler.get_config(self.backend))
+        return [to_pk(object_id) for object_id, _ in ranked[self.start : self.stop]]
+
     def _do_count(self):
         matches = self._matches()
         if matches is None:
