@@ -115,27 +115,33 @@ def result_type_label(page):
 
 
 def facets(form, ids):
-    """Counts among the matches the page can show (at most RESULT_WINDOW), in two queries."""
+    """Counts among the matches the page can show (at most RESULT_WINDOW), in one query: a row
+    per match and topic."""
     type_labels = dict(form.fields["type"].choices)
-    content_types, resource_types, years = Counter(), Counter(), Counter()
+    content_types, resource_types, years, topics = Counter(), Counter(), Counter(), Counter()
+    counted = set()
     rows = (
         Page.objects.filter(pk__in=ids)
         .order_by()
         .values_list(
-            "content_type", "resourcepage__resource_type", "resourcepage__publication_date"
+            "pk",
+            "content_type",
+            "resourcepage__resource_type",
+            "resourcepage__publication_date",
+            "resourcepage__topics__slug",
         )
     )
-    for content_type, resource_type, publication_date in rows:
+    for pk, content_type, resource_type, publication_date, topic in rows:
+        if topic:
+            topics[topic] += 1
+        if pk in counted:
+            continue
+        counted.add(pk)
         content_types[content_type] += 1
         if resource_type:
             resource_types[resource_type] += 1
         if publication_date:
             years[publication_date.year] += 1
-    topics = Counter(
-        ResourcePage.topics.through.objects.filter(resourcepage_id__in=ids).values_list(
-            "topic__slug", flat=True
-        )
-    )
     # ContentType lookups by id come from Django's cache, not the database.
     type_counts = {
         ContentType.objects.get_for_id(pk).model_class()._meta.label_lower: count
