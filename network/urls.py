@@ -31,6 +31,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path("account/", include("members.urls")),
+    path("account/", include("allauth.urls")),
     # Wagtail's page tree last: it answers every URL the patterns above do not.
     path("", include(wagtail_urls)),
 )

@@ -79,7 +79,8 @@ def test_local_defaults_are_sqlite_database_search_and_console_email():
     assert values["database"] == "django.db.backends.sqlite3"
     assert values["database_name"].endswith("db.sqlite3")
     assert values["search"] == {"default": "search.backends.database"}
-    assert values["cache"] == "django.core.cache.backends.locmem.LocMemCache"
+    # Rate limits need a cache every process shares.
+    assert values["cache"] == "django.core.cache.backends.db.DatabaseCache"
     assert values["email"] == "django.core.mail.backends.console.EmailBackend"
 
 
