@@ -1,11 +1,24 @@
+import re
+
 from django import forms
 from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+from wagtail.images.fields import WagtailImageField
+from wagtail.models import Locale
 
-from members.models import PRIVACY_NOTICE_VERSION, Consent
+from members.choices import Sector, SpokenLanguage
+from members.models import BIO_MAX_LENGTH, PRIVACY_NOTICE_VERSION, Consent
+from members.validators import validate_orcid
+from network.models import Place, Topic
+
+Image = get_image_model()
+# A tag, comment or doctype: profiles are plain text.
+MARKUP = re.compile(r"<\s*[a-zA-Z!/?]")
 
 
 def privacy_consent_label():
@@ -45,3 +58,125 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That is not your password."))
         return password
+
+
+def plain_text(value):
+    if value and MARKUP.search(value):
+        raise forms.ValidationError(_("Please write plain text, without HTML."), code="markup")
+
+
+class ProfileForm(forms.Form):
+    """The profile as a member writes it on the public site. Choices of places and topics are
+    those of the active language."""
+
+    name = forms.CharField(label=_("Name"), max_length=120, validators=[plain_text])
+    role = forms.CharField(label=_("Role or position"), max_length=150, validators=[plain_text])
+    organisation = forms.CharField(label=_("Organisation"), max_length=150, validators=[plain_text])
+    sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices)
+    country = forms.ModelChoiceField(
+        label=_("Country"), queryset=Place.objects.none(), required=False
+    )
+    city = forms.ModelChoiceField(label=_("City"), queryset=Place.objects.none(), required=False)
+    expertise = forms.ModelMultipleChoiceField(
+        label=_("Expertise"),
+        queryset=Topic.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    bio = forms.CharField(
+        label=_("Short biography"),
+        max_length=BIO_MAX_LENGTH,
+        required=False,
+        validators=[plain_text],
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Plain text, at most %(count)s characters.") % {"count": BIO_MAX_LENGTH},
+    )
+    photo = WagtailImageField(
+        label=_("Photo"),
+        required=False,
+        help_text=_("A JPEG, PNG or WebP image."),
+    )
+    orcid = forms.CharField(
+        label=_("ORCID iD"),
+        max_length=19,
+        required=False,
+        validators=[validate_orcid],
+        help_text=_("For example 0000-0002-1825-0097."),
+    )
+    website = forms.URLField(
+        label=_("Website"), max_length=300, required=False, assume_scheme="https"
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages spoken"),
+        choices=SpokenLanguage.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    open_to_collaboration = forms.BooleanField(label=_("Open to collaboration"), required=False)
+    show_website = forms.BooleanField(label=_("Show my website"), required=False, initial=True)
+    show_orcid = forms.BooleanField(label=_("Show my ORCID iD"), required=False, initial=True)
+    allow_contact = forms.BooleanField(
+        label=_("Let visitors write to me through the site"),
+        required=False,
+        help_text=_("Messages are relayed by e-mail; your address is never shown."),
+    )
+
+    page_fields = (
+        "role",
+        "organisation",
+        "sector",
+        "country",
+        "city",
+        "bio",
+        "orcid",
+        "website",
+        "languages",
+        "open_to_collaboration",
+        "show_website",
+        "show_orcid",
+        "allow_contact",
+    )
+
+    def __init__(self, *args, page=None, **kwargs):
+        if page is not None:
+            kwargs["initial"] = {
+                "name": page.title,
+                "expertise": list(page.expertise.all()),
+                **{name: getattr(page, name) for name in self.page_fields},
+            }
+        super().__init__(*args, **kwargs)
+        locale = Locale.get_active()
+        places = Place.objects.filter(locale=locale)
+        self.fields["country"].queryset = places.filter(kind=Place.Kind.COUNTRY)
+        self.fields["city"].queryset = places.filter(kind=Place.Kind.CITY)
+        self.fields["expertise"].queryset = Topic.objects.filter(locale=locale)
+
+    def apply_to(self, page, user):
+        data = self.cleaned_data
+        page.title = data["name"]
+        if not page.slug:
+            page.slug = slugify(data["name"]) or "member"
+        for name in self.page_fields:
+            setattr(page, name, data[name])
+        page.expertise = list(data["expertise"])
+        if data["photo"]:
+            page.photo = Image.objects.create(
+                title=data["name"], file=data["photo"], uploaded_by_user=user
+            )
+
+
+class ContactForm(forms.Form):
+    """A message to a member, relayed by e-mail: the member sees the sender's address and can
+    reply; the sender never sees the member's."""
+
+    name = forms.CharField(label=_("Your name"), max_length=120, validators=[plain_text])
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("The member will reply to this address."),
+    )
+    message = forms.CharField(
+        label=_("Message"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        validators=[plain_text],
+    )

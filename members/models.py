@@ -1,6 +1,22 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, prefetch_related_objects
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.search import index
+
+from members.choices import Sector, SpokenLanguage
+from members.filters import MemberFilterSet
+from members.validators import validate_orcid
+from network.listing import FilterableListMixin
+from network.models import BasePage, Place, Topic
+from network.taxonomy import term_labels, term_links
+
+BIO_MAX_LENGTH = 800
 
 #: Changes whenever templates/members/privacy_notice.html changes in substance, so that each
 #: consent records which notice the member accepted.
@@ -24,3 +40,176 @@ class Consent(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.notice_version}"
+
+
+class MemberIndexPage(FilterableListMixin, BasePage):
+    """The directory of members: approved, visible profiles of one language (a member's own
+    profile, or its alias in the other language: see members/profiles.py)."""
+
+    filterset_class = MemberFilterSet
+    facets = {"sector": ("sector",), "country": ("country",), "expertise": ("expertise",)}
+    facet_fields = {"sector": "sector", "country": "country__slug", "expertise": "expertise__slug"}
+    results_per_page = 24
+
+    introduction = models.TextField(_("introduction"), blank=True, max_length=600)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["members.MemberPage"]
+
+    class Meta:
+        verbose_name = _("member directory")
+        verbose_name_plural = _("member directories")
+
+    def get_listing_queryset(self, request):
+        return MemberPage.objects.child_of(self).live().public().select_related("city", "country")
+
+    def get_facet_counts(self, name, queryset):
+        field = self.facet_fields[name]
+        rows = queryset.order_by().values(field).annotate(count=Count("pk", distinct=True))
+        return {row[field]: row["count"] for row in rows if row[field] is not None}
+
+    def prepare_results(self, results, request):
+        """Places and topics in the visitor's language, and photos, in a fixed number of
+        queries whatever the number of results."""
+        prefetch_related_objects(results, "expertise", "photo__renditions")
+        place_labels, topic_labels = term_labels(Place), term_labels(Topic)
+        for member in results:
+            member.expertise_links = term_links(member.expertise.all(), topic_labels)
+            member.place_label = member.place_label_in(place_labels)
+        return results
+
+
+class MemberPage(RoutablePageMixin, BasePage):
+    """A member's public profile. Members write it on the public site (members/views.py); it is
+    published only through the "Member profile approval" workflow. The page title is the
+    member's name."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="member_pages",
+        editable=False,
+    )
+    role = models.CharField(_("role or position"), max_length=150)
+    organisation = models.CharField(_("organisation"), max_length=150)
+    sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices)
+    country = models.ForeignKey(
+        "network.Place",
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"kind": "country"},
+    )
+    city = models.ForeignKey(
+        "network.Place",
+        verbose_name=_("city"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"kind": "city"},
+    )
+    expertise = ParentalManyToManyField("network.Topic", verbose_name=_("expertise"), blank=True)
+    bio = models.TextField(_("short biography"), max_length=BIO_MAX_LENGTH, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    orcid = models.CharField(_("ORCID iD"), max_length=19, blank=True, validators=[validate_orcid])
+    website = models.URLField(_("website"), blank=True, max_length=300)
+    languages = models.JSONField(_("languages spoken"), default=list, blank=True)
+    open_to_collaboration = models.BooleanField(_("open to collaboration"), default=False)
+    show_website = models.BooleanField(_("show my website"), default=True)
+    show_orcid = models.BooleanField(_("show my ORCID iD"), default=True)
+    allow_contact = models.BooleanField(
+        _("let visitors write to me through the site"),
+        default=False,
+        help_text=_("Messages are relayed by e-mail; your address is never shown."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("role"), FieldPanel("organisation"), FieldPanel("sector")],
+            heading=_("Work"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("country"), FieldPanel("city"), FieldPanel("expertise")],
+            heading=_("Where and what"),
+        ),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+        MultiFieldPanel(
+            [
+                FieldPanel("orcid"),
+                FieldPanel("website"),
+                FieldPanel("open_to_collaboration"),
+                FieldPanel("show_website"),
+                FieldPanel("show_orcid"),
+                FieldPanel("allow_contact"),
+            ],
+            heading=_("Contact"),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("organisation"),
+        index.SearchField("role"),
+        index.SearchField("bio"),
+        index.FilterField("sector"),
+    ]
+
+    parent_page_types = ["members.MemberIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("member profile")
+        verbose_name_plural = _("member profiles")
+
+    def clean(self):
+        super().clean()
+        unknown = set(self.languages or []) - set(SpokenLanguage.values)
+        if unknown:
+            raise ValidationError({"languages": _("Choose languages from the list.")})
+
+    def accepts_messages(self):
+        return bool(self.allow_contact and self.user_id and self.user.email)
+
+    @path("contact/", name="contact")
+    def contact(self, request):
+        """A form that relays a visitor's message to the member by e-mail."""
+        from members.contact import contact_member  # it imports this module
+
+        if not self.accepts_messages():
+            raise Http404
+        return contact_member(request, self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        languages = dict(SpokenLanguage.choices)
+        context.update(
+            place_label=self.place_label_in(term_labels(Place)),
+            expertise_links=term_links(self.expertise.all(), term_labels(Topic)),
+            language_names=[languages[code] for code in self.languages if code in languages],
+        )
+        return context
+
+    def place_label_in(self, labels):
+        """ "City, Country" in the language of ``labels`` (``term_labels(Place)``)."""
+        return ", ".join(
+            labels.get(place.slug, place.name) for place in (self.city, self.country) if place
+        )
+
+    def search_snippet_text(self):
+        return " ".join(filter(None, [self.role, self.organisation, self.bio]))

@@ -4,14 +4,17 @@ from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.actions.unpublish_page import UnpublishPageAction
 
-from members.forms import DeleteAccountForm
+from members import profiles
+from members.forms import DeleteAccountForm, ProfileForm
 from members.models import PRIVACY_NOTICE_VERSION
 
 
@@ -25,14 +28,71 @@ def privacy_notice(request):
 
 @login_required
 def account(request):
+    profile = profiles.member_profile(request.user)
     return render(
         request,
         "members/account.html",
         {
             "page_title": _("Your account"),
             "email_addresses": EmailAddress.objects.filter(user=request.user),
+            "profile": profile,
+            "can_show_again": bool(
+                profile and not profile.live and profiles.last_published_revision(profile)
+            ),
         },
     )
+
+
+def has_verified_email(user):
+    return EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_profile(request):
+    if not has_verified_email(request.user):
+        raise PermissionDenied
+    page = profiles.editable_profile(request.user)
+    form = ProfileForm(request.POST or None, request.FILES or None, page=page)
+    if request.method == "POST" and form.is_valid():
+        try:
+            profiles.submit_profile(request.user, form)
+        except profiles.NoDirectory as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("Thank you. Your profile has been sent to the editors, who will review it."),
+            )
+            return redirect("members_account")
+    return render(
+        request,
+        "members/profile_form.html",
+        {"form": form, "page_title": _("Your profile"), "profile": page},
+    )
+
+
+@login_required
+@require_POST
+def profile_visibility(request):
+    """Hide a public profile (unpublished in every language), or show it again as last
+    approved."""
+    page = profiles.member_profile(request.user)
+    if page is None:
+        raise Http404
+    if request.POST.get("visible") == "1":
+        approved = profiles.last_published_revision(page)
+        if page.live or approved is None:
+            raise Http404
+        # The view has checked that this is the member's own profile, as editors approved it.
+        approved.publish(user=request.user, skip_permission_checks=True)
+        messages.success(request, _("Your profile is visible again."))
+    elif page.live:
+        UnpublishPageAction(page, user=request.user).execute(skip_permission_checks=True)
+        messages.success(
+            request, _("Your profile is hidden. Nobody but you and the editors can see it.")
+        )
+    return redirect("members_account")
 
 
 def member_data(user):
@@ -46,10 +106,26 @@ def member_data(user):
                 for address in EmailAddress.objects.filter(user=user)
             ],
         },
+        "profile": profile_data(profiles.editable_profile(user)),
         "consents": [
             {"privacy_notice_version": consent.notice_version, "given_at": consent.given_at}
             for consent in user.consents.all()
         ],
+    }
+
+
+def profile_data(page):
+    if page is None:
+        return None
+    return {
+        "name": page.title,
+        **{name: getattr(page, name) for name in ProfileForm.page_fields},
+        "country": page.country.name if page.country else None,
+        "city": page.city.name if page.city else None,
+        "expertise": [topic.name for topic in page.expertise.all()],
+        "photo": page.photo.file.url if page.photo else None,
+        "published": page.live,
+        "address": page.full_url if page.live else None,
     }
 
 
@@ -70,6 +146,7 @@ def delete_account(request):
     if request.method == "POST" and form.is_valid():
         user = request.user
         with transaction.atomic():
+            profiles.delete_profiles(user)
             user.delete()
         logout(request)
         messages.success(request, _("Your account and everything kept with it have been deleted."))

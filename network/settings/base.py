@@ -185,6 +185,9 @@ ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.PrivacyConsentForm"
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "phone_number"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+# allauth's defaults, plus the contact form of member profiles (members/contact.py): per visitor
+# and per profile.
+ACCOUNT_RATE_LIMITS = {"member_contact": "5/h/ip,20/d/key"}
 
 # --- Search ---------------------------------------------------------------------------------
 

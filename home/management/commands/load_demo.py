@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from home import demo as home_demo
+from members import demo as members_demo
 from network.demo import MissingDemoTranslation
 from resources import demo as resources_demo
 
@@ -28,6 +29,8 @@ class Command(BaseCommand):
                 home_demo.build(log)
                 self.stdout.write("Resource library")
                 resources_demo.build(log)
+                self.stdout.write("Member directory")
+                members_demo.build(log)
         except MissingDemoTranslation as error:
             raise CommandError(str(error)) from error
         self.ensure_demo_admin()

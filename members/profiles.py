@@ -1,0 +1,124 @@
+"""What happens to a member's profile page: submission to moderation, copies in every language of
+the directory, hiding, deletion. Views and signal handlers call these; nothing else edits
+member pages for members."""
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import (
+    GroupApprovalTask,
+    Locale,
+    PageLogEntry,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+from wagtail.users.models import UserProfile
+
+from members.models import MemberIndexPage, MemberPage
+
+WORKFLOW_NAME = "Member profile approval"
+APPROVAL_TASK_NAME = "Approve member profile"
+# Wagtail creates these groups; editors who moderate profiles belong to one of them.
+APPROVER_GROUPS = ("Moderators", "Editors")
+
+
+class NoDirectory(Exception):
+    """The site has no member directory in this language yet."""
+
+
+def profile_workflow(directory):
+    """The approval workflow, created on first use and assigned to ``directory``. Editors may
+    rename or extend it in the admin; it is found again by its assignment."""
+    assigned = WorkflowPage.objects.filter(page=directory).select_related("workflow").first()
+    if assigned is not None:
+        return assigned.workflow
+    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if created:
+        task = GroupApprovalTask.objects.create(name=APPROVAL_TASK_NAME)
+        task.groups.set(Group.objects.filter(name__in=APPROVER_GROUPS))
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.create(page=directory, workflow=workflow)
+    return workflow
+
+
+def member_directory(locale=None):
+    directory = MemberIndexPage.objects.filter(locale=locale or Locale.get_active()).first()
+    if directory is None:
+        raise NoDirectory(_("The member directory is not open yet."))
+    return directory
+
+
+def member_profile(user):
+    """The member's own profile page (not a copy in another language), or None."""
+    return MemberPage.objects.filter(user=user, alias_of__isnull=True).first()
+
+
+def last_published_revision(page):
+    """The revision an editor last approved (or published), even after the page was hidden."""
+    entry = (
+        PageLogEntry.objects.filter(page=page, action="wagtail.publish", revision__isnull=False)
+        .select_related("revision")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    return entry.revision if entry else None
+
+
+def editable_profile(user):
+    """The profile as the member last wrote it: the newest revision, which may not be live."""
+    page = member_profile(user)
+    return page.get_latest_revision_as_object() if page else None
+
+
+@transaction.atomic
+def submit_profile(user, form):
+    """Save the form as a new draft revision of the member's profile and submit it for approval;
+    the live version, if any, stays as it is until an editor approves."""
+    page = editable_profile(user)
+    if page is None:
+        page = MemberPage(user=user, owner=user, live=False)
+        form.apply_to(page, user)
+        member_directory().add_child(instance=page)
+        # Members never use the admin, and Wagtail's own notices would link there.
+        UserProfile.objects.update_or_create(
+            user=user,
+            defaults={
+                "submitted_notifications": False,
+                "approved_notifications": False,
+                "rejected_notifications": False,
+                "updated_comments_notifications": False,
+            },
+        )
+    else:
+        form.apply_to(page, user)
+    revision = page.save_revision(user=user, log_action=True)
+    # A review in progress (or asking for changes) is replaced by one of the new revision.
+    if page.current_workflow_state is not None:
+        page.current_workflow_state.cancel(user=user)
+    profile_workflow(page.get_parent().specific).start(page, user)
+    return revision
+
+
+def ensure_translations(page):
+    """A live alias of the profile in the directory of every other language, so that it is
+    listed in each; Wagtail keeps aliases in step with the original when it is published."""
+    source_directory = page.get_parent()
+    for directory in MemberIndexPage.objects.filter(
+        translation_key=source_directory.translation_key
+    ).exclude(locale_id=page.locale_id):
+        if not MemberPage.objects.filter(alias_of=page, locale_id=directory.locale_id).exists():
+            page.create_alias(
+                parent=directory,
+                update_locale=directory.locale,
+                reset_translation_key=False,
+                log_action=None,
+            )
+
+
+@transaction.atomic
+def delete_profiles(user):
+    for page in MemberPage.objects.filter(user=user, alias_of__isnull=True):
+        for alias in MemberPage.objects.filter(alias_of=page):
+            alias.delete()
+        page.delete()

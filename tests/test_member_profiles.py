@@ -1,0 +1,391 @@
+"""Member profiles (members/): written on the public site, moderated in Wagtail's workflow,
+listed in the directory of both languages, hidden or deleted by their member."""
+
+import io
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from PIL import Image as PILImage
+
+from members.models import MemberIndexPage, MemberPage
+from network.models import Place, Topic
+
+User = get_user_model()
+PASSWORD = "a long enough passphrase 42"
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def directories(site_tree):
+    directory_en = MemberIndexPage(title="Members", slug="members")
+    site_tree.home_en.add_child(instance=directory_en)
+    directory_en.save_revision().publish()
+    directory_es = directory_en.copy_for_translation(site_tree.spanish)
+    directory_es.title, directory_es.slug = "Miembros", "miembros"
+    directory_es.save_revision().publish()
+    # Published under its new slug: read its path again.
+    return directory_en, MemberIndexPage.objects.get(pk=directory_es.pk)
+
+
+@pytest.fixture
+def vocabulary(site_tree):
+    chile = Place.objects.create(
+        name="Chile", slug="chile", kind=Place.Kind.COUNTRY, locale=site_tree.home_en.locale
+    )
+    Place.objects.create(
+        name="Chile",
+        slug="chile",
+        kind=Place.Kind.COUNTRY,
+        locale=site_tree.spanish,
+        translation_key=chile.translation_key,
+    )
+    leadership = Topic.objects.create(
+        name="City leadership", slug="city-leadership", locale=site_tree.home_en.locale
+    )
+    Topic.objects.create(
+        name="Liderazgo urbano",
+        slug="city-leadership",
+        locale=site_tree.spanish,
+        translation_key=leadership.translation_key,
+    )
+    return chile, leadership
+
+
+def make_member(email, verified=True):
+    user = User.objects.create_user(username=email.split("@")[0], email=email, password=PASSWORD)
+    EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+    return user
+
+
+@pytest.fixture
+def member(client):
+    user = make_member("ana@example.org")
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def moderator(client):
+    user = make_member("editor@example.org")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+def profile_data(**changes):
+    return {
+        "name": "Ana Pérez",
+        "role": "Economic development officer",
+        "organisation": "Municipalidad de Valparaíso",
+        "sector": "local-government",
+        "bio": "Works with the Barrio Comercial of Valparaíso.",
+        "orcid": "0000-0002-1825-0097",
+        "website": "https://example.org/ana",
+        "languages": ["es", "en"],
+        "open_to_collaboration": "on",
+        "show_website": "on",
+        **changes,
+    }
+
+
+def submit(client, **changes):
+    return client.post("/en/account/profile/", profile_data(**changes))
+
+
+def approve(client, moderator, page, action="approve", comment=""):
+    client.force_login(moderator)
+    task_state = page.current_workflow_task_state
+    response = client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=(page.pk, action, task_state.pk)),
+        {"comment": comment},
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+
+
+def png_bytes(size=(40, 40)):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, "teal").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_profile_goes_through_approval_into_both_directories(
+    client, directories, vocabulary, member, moderator
+):
+    directory_en, directory_es = directories
+    chile, leadership = vocabulary
+    response = submit(client, country=str(chile.pk), expertise=[str(leadership.pk)])
+    assert response.status_code == 302
+    page = MemberPage.objects.get(user=member)
+    assert not page.live
+    assert page.workflow_in_progress
+    # Not public before approval.
+    assert client.get(page.url).status_code == 404
+    assert "Ana Pérez" not in client.get(directory_en.url).content.decode()
+
+    mail.outbox.clear()
+    approve(client, moderator, page)
+    assert page.live
+    assert [message.to for message in mail.outbox] == [["ana@example.org"]]
+    assert "published" in mail.outbox[0].subject
+
+    client.logout()
+    english = client.get(directory_en.url).content.decode()
+    spanish = client.get(directory_es.url).content.decode()
+    assert "Ana Pérez" in english and "Ana Pérez" in spanish
+    assert "City leadership" in english
+    assert "Liderazgo urbano" in spanish
+    alias = MemberPage.objects.get(alias_of=page)
+    assert alias.locale == directory_es.locale and alias.live
+    profile = client.get(alias.url).content.decode()
+    assert "Municipalidad de Valparaíso" in profile
+    assert "ana@example.org" not in english + spanish + profile
+
+
+def test_an_edit_waits_for_approval_while_the_old_version_stays_public(
+    client, directories, member, moderator
+):
+    submit(client)
+    page = MemberPage.objects.get(user=member)
+    approve(client, moderator, page)
+
+    client.force_login(member)
+    submit(client, organisation="Agencia de Ejemplo")
+    page.refresh_from_db()
+    assert page.workflow_in_progress
+    public = client.get(page.url).content.decode()
+    assert "Municipalidad de Valparaíso" in public and "Agencia de Ejemplo" not in public
+    # The member sees and edits what they last wrote.
+    form = client.get("/en/account/profile/").content.decode()
+    assert 'value="Agencia de Ejemplo"' in form
+
+    approve(client, moderator, page)
+    assert "Agencia de Ejemplo" in client.get(page.url).content.decode()
+    alias = MemberPage.objects.get(alias_of=page)
+    assert "Agencia de Ejemplo" in client.get(alias.url).content.decode()
+
+
+def test_a_rejected_profile_is_not_published_and_the_member_is_told(
+    client, directories, member, moderator
+):
+    submit(client)
+    page = MemberPage.objects.get(user=member)
+    mail.outbox.clear()
+    approve(client, moderator, page, action="reject", comment="Please add your organisation.")
+    assert not page.live
+    assert [message.to for message in mail.outbox] == [["ana@example.org"]]
+    assert "Please add your organisation." in mail.outbox[0].body
+    client.force_login(member)
+    assert "asked for changes" in client.get("/en/account/").content.decode()
+    # Sending it again starts a new review.
+    submit(client, organisation="Municipalidad de Valparaíso, Chile")
+    page.refresh_from_db()
+    assert page.workflow_in_progress
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"bio": "x" * 801}, "Ensure this value has at most 800 characters"),
+        ({"name": "<script>alert(1)</script>"}, "Please write plain text, without HTML."),
+        ({"orcid": "0000-0002-1825-0098"}, "This ORCID iD is not valid"),
+        ({"orcid": "1234"}, "Enter an ORCID iD such as"),
+        ({"website": "javascript:alert(1)"}, "Enter a valid URL."),
+        ({"sector": "pirates"}, "Select a valid choice."),
+    ],
+)
+def test_bad_input_is_refused_and_nothing_is_saved(client, directories, member, changes, message):
+    response = submit(client, **changes)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not MemberPage.objects.exists()
+
+
+def test_a_file_that_is_not_an_image_is_refused(client, directories, member):
+    fake = SimpleUploadedFile("photo.jpg", b"%PDF-1.4 not an image", content_type="image/jpeg")
+    response = client.post("/en/account/profile/", {**profile_data(), "photo": fake})
+    assert response.status_code == 200
+    assert "photo" in response.content.decode().lower()
+    assert not MemberPage.objects.exists()
+
+
+def test_a_real_photo_is_kept(client, directories, member):
+    photo = SimpleUploadedFile("ana.png", png_bytes(), content_type="image/png")
+    assert (
+        client.post("/en/account/profile/", {**profile_data(), "photo": photo}).status_code == 302
+    )
+    assert MemberPage.objects.get(user=member).get_latest_revision_as_object().photo is not None
+
+
+def test_an_unverified_account_cannot_post_a_profile(client, directories):
+    client.force_login(make_member("new@example.org", verified=False))
+    assert submit(client).status_code == 403
+    assert not MemberPage.objects.exists()
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client, directories):
+    response = submit(client)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/account/login/")
+
+
+def test_a_member_only_ever_edits_their_own_profile(client, directories, member, moderator):
+    submit(client)
+    ana = MemberPage.objects.get(user=member)
+    approve(client, moderator, ana)
+    other = make_member("bruno@example.org")
+    client.force_login(other)
+    form = client.get("/en/account/profile/").content.decode()
+    assert "Ana Pérez" not in form
+    submit(client, name="Bruno Díaz")
+    ana.refresh_from_db()
+    assert ana.title == "Ana Pérez"
+    assert MemberPage.objects.get(user=other).title == "Bruno Díaz"
+    # Members have no admin: the page editor is not theirs to use.
+    assert client.get(f"/admin/pages/{ana.pk}/edit/").status_code == 302
+
+
+def test_hiding_and_showing_a_profile(client, directories, member, moderator):
+    submit(client)
+    page = MemberPage.objects.get(user=member)
+    approve(client, moderator, page)
+    alias = MemberPage.objects.get(alias_of=page)
+
+    client.force_login(member)
+    client.post("/en/account/profile/visibility/")
+    page.refresh_from_db()
+    alias.refresh_from_db()
+    assert not page.live and not alias.live
+    assert client.get(page.url).status_code == 404
+
+    client.post("/en/account/profile/visibility/", {"visible": "1"})
+    page.refresh_from_db()
+    assert page.live
+    assert MemberPage.objects.get(pk=alias.pk).live
+
+
+def test_deleting_the_account_removes_the_profile_in_both_languages(
+    client, directories, member, moderator
+):
+    submit(client)
+    page = MemberPage.objects.get(user=member)
+    approve(client, moderator, page)
+    url = page.url
+    client.force_login(member)
+    client.post("/en/account/delete/", {"password": PASSWORD})
+    assert not MemberPage.objects.exists()
+    assert client.get(url).status_code == 404
+
+
+def test_directory_filters_and_query_count(client, directories, vocabulary, moderator):
+    directory_en, _ = directories
+    chile, leadership = vocabulary
+
+    def add_members(numbers):
+        for number in numbers:
+            user = make_member(f"member{number}@example.org")
+            client.force_login(user)
+            sector = "academia" if number % 2 else "local-government"
+            extra = (
+                {"country": str(chile.pk), "expertise": [str(leadership.pk)]} if number < 3 else {}
+            )
+            submit(client, name=f"Member {number}", sector=sector, **extra)
+            approve(client, moderator, MemberPage.objects.get(user=user))
+        client.logout()
+
+    def directory_queries():
+        client.get(directory_en.url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(directory_en.url).status_code == 200
+        return len(queries)
+
+    add_members(range(3))
+    few = directory_queries()
+    add_members(range(3, 6))
+    # Labels, photos and places of every listed member come in a fixed number of queries.
+    assert directory_queries() == few
+
+    def names(query):
+        html = client.get(directory_en.url, query).content.decode()
+        return sorted(name for name in (f"Member {n}" for n in range(6)) if name in html)
+
+    assert names({"sector": "academia"}) == ["Member 1", "Member 3", "Member 5"]
+    assert names({"country": "chile"}) == ["Member 0", "Member 1", "Member 2"]
+    assert names({"expertise": "city-leadership", "sector": "academia"}) == ["Member 1"]
+    assert names({"q": "member 4"}) == ["Member 4"]
+    assert client.get(directory_en.url, {"sector": "pirates"}).status_code == 200
+
+
+def test_data_export_includes_the_profile(client, directories, member):
+    submit(client)
+    data = client.get("/en/account/data/").json()
+    assert data["profile"]["name"] == "Ana Pérez"
+    assert data["profile"]["orcid"] == "0000-0002-1825-0097"
+    assert data["profile"]["published"] is False
+
+
+def test_contact_form_relays_messages_without_revealing_the_address(
+    client, directories, member, moderator
+):
+    submit(client, allow_contact="on")
+    page = MemberPage.objects.get(user=member)
+    approve(client, moderator, page)
+    client.logout()
+    contact_url = page.url + "contact/"
+    form = client.get(contact_url)
+    assert form.status_code == 200
+    assert "ana@example.org" not in form.content.decode()
+
+    mail.outbox.clear()
+    response = client.post(
+        contact_url,
+        {"name": "Tom", "email": "tom@example.org", "message": "Shall we work together?"},
+    )
+    assert response.status_code == 302
+    (message,) = mail.outbox
+    assert message.to == ["ana@example.org"]
+    assert message.reply_to == ["tom@example.org"]
+    assert "Shall we work together?" in message.body
+    assert "ana@example.org" not in client.get(page.url).content.decode()
+
+
+def test_contact_form_is_rate_limited(client, directories, member, moderator):
+    submit(client, allow_contact="on")
+    page = MemberPage.objects.get(user=member)
+    approve(client, moderator, page)
+    client.logout()
+    data = {"name": "Tom", "email": "tom@example.org", "message": "Hello."}
+    mail.outbox.clear()
+    for _attempt in range(5):
+        assert client.post(page.url + "contact/", data).status_code == 302
+    blocked = client.post(page.url + "contact/", data)
+    assert blocked.status_code == 429
+    assert "Too many messages" in blocked.content.decode()
+    assert len(mail.outbox) == 5
+
+
+def test_no_contact_form_unless_the_member_allows_it(client, directories, member, moderator):
+    submit(client)
+    page = MemberPage.objects.get(user=member)
+    approve(client, moderator, page)
+    assert client.get(page.url + "contact/").status_code == 404
+    assert "contact/" not in client.get(page.url).content.decode()
+
+
+def test_demo_profiles_are_listed_in_both_directories(client):
+    call_command("load_demo", stdout=io.StringIO())
+    english = client.get("/en/members/").content.decode()
+    spanish = client.get("/es/miembros/").content.decode()
+    for page in MemberPage.objects.filter(alias_of__isnull=True):
+        assert page.title.startswith("Example Member — ")
+        assert page.title in english and page.title in spanish
+    assert MemberPage.objects.filter(alias_of__isnull=True).count() == 4
+    assert 'href="/en/members/"' in english  # in the main navigation
