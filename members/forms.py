@@ -91,11 +91,8 @@ class ProfileForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Plain text, at most %(count)s characters.") % {"count": BIO_MAX_LENGTH},
     )
-    photo = WagtailImageField(
-        label=_("Photo"),
-        required=False,
-        help_text=_("A JPEG, PNG or WebP image."),
-    )
+    # Checks the file's real format and its size and pixels (WAGTAILIMAGES_* settings).
+    photo = WagtailImageField(label=_("Photo"), required=False)
     orcid = forms.CharField(
         label=_("ORCID iD"),
         max_length=19,

@@ -2,6 +2,7 @@
 the directory, hiding, deletion. Views and signal handlers call these; nothing else edits
 member pages for members."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -75,6 +76,8 @@ def editable_profile(user):
 def submit_profile(user, form):
     """Save the form as a new draft revision of the member's profile and submit it for approval;
     the live version, if any, stays as it is until an editor approves."""
+    # One submission at a time per member: a double click cannot create two profiles.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     page = editable_profile(user)
     if page is None:
         page = MemberPage(user=user, owner=user, live=False)

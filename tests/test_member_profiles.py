@@ -1,6 +1,7 @@
 """Member profiles (members/): written on the public site, moderated in Wagtail's workflow,
 listed in the directory of both languages, hidden or deleted by their member."""
 
+import datetime
 import io
 
 import pytest
@@ -13,10 +14,12 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from PIL import Image as PILImage
 
 from members.models import MemberIndexPage, MemberPage
 from network.models import Place, Topic
+from resources.models import ResourceAuthor, ResourceIndexPage, ResourcePage
 
 User = get_user_model()
 PASSWORD = "a long enough passphrase 42"
@@ -389,3 +392,57 @@ def test_demo_profiles_are_listed_in_both_directories(client):
         assert page.title in english and page.title in spanish
     assert MemberPage.objects.filter(alias_of__isnull=True).count() == 4
     assert 'href="/en/members/"' in english  # in the main navigation
+
+
+def test_an_image_too_large_in_pixels_is_refused(client, directories, member):
+    huge = io.BytesIO()
+    PILImage.new("1", (8000, 6000)).save(huge, "PNG")  # 48 megapixels, a few kilobytes
+    photo = SimpleUploadedFile("huge.png", huge.getvalue(), content_type="image/png")
+    response = client.post("/en/account/profile/", {**profile_data(), "photo": photo})
+    assert response.status_code == 200
+    assert "This file has too many pixels" in response.content.decode()
+    assert not MemberPage.objects.exists()
+
+
+def test_sending_the_form_twice_keeps_one_profile(client, directories, member):
+    submit(client)
+    submit(client)
+    assert MemberPage.objects.filter(user=member).count() == 1
+    page = MemberPage.objects.get(user=member)
+    assert page.workflow_states.filter(status="in_progress").count() == 1
+
+
+def test_resource_authors_link_to_member_profiles_until_the_account_is_deleted(
+    client, directories, member, moderator, site_tree
+):
+    submit(client)
+    page = MemberPage.objects.get(user=member)
+    approve(client, moderator, page)
+    library = ResourceIndexPage(title="Library", slug="library")
+    site_tree.home_en.add_child(instance=library)
+    library.save_revision().publish()
+    resource = ResourcePage(
+        title="Barrios Comerciales in practice",
+        summary="A report.",
+        resource_type="report",
+        publication_date=datetime.date(2024, 5, 1),
+        authors=[
+            ResourceAuthor(name="Ana Pérez", member=page),
+            ResourceAuthor(name="Someone Else"),
+        ],
+    )
+    library.add_child(instance=resource)
+    resource.save_revision().publish()
+
+    html = client.get(resource.url).content.decode()
+    assert f'<a href="{page.url}">Ana Pérez</a>' in html
+    assert "Someone Else" in html
+    # On the Spanish site the link goes to the profile's Spanish copy.
+    with translation.override("es"):
+        assert resource.authors.first().member_profile() == MemberPage.objects.get(alias_of=page)
+
+    client.force_login(member)
+    client.post("/en/account/delete/", {"password": PASSWORD})
+    html = client.get(resource.url).content.decode()
+    assert "Ana Pérez" in html
+    assert page.url not in html

@@ -216,6 +216,9 @@ WAGTAIL_SITE_NAME = "Chile–UK City Leadership Network"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Wagtail's default is 128 megapixels; decoding that many takes hundreds of megabytes of memory,
+# too much for a small server now that members upload photos too.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Complex page forms in the editor exceed Django's default of 1000 fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
