@@ -1,6 +1,8 @@
 import re
 
+from allauth.account import forms as allauth_forms
 from django import forms
+from django.conf import settings
 from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.html import format_html
@@ -30,16 +32,26 @@ def privacy_consent_label():
     )
 
 
-class PrivacyConsentForm(forms.Form):
-    """Added to allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
+class SignupForm(allauth_forms.SignupForm):
+    """allauth's sign-up form (ACCOUNT_FORMS) with consent to the privacy notice, recorded."""
 
     privacy_consent = forms.BooleanField(
         label=lazy(privacy_consent_label, SafeString)(),
         error_messages={"required": _("Please accept the privacy notice to create an account.")},
     )
+    field_order = ["email", "password1", "password2", "privacy_consent"]
 
-    def signup(self, request, user):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        honeypot = self.fields.get(settings.ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD)
+        if honeypot is not None:
+            # Off screen and out of the tab order already; screen readers skip it too.
+            honeypot.widget.attrs["aria-hidden"] = "true"
+
+    def save(self, request):
+        user = super().save(request)
         Consent.objects.create(user=user, notice_version=PRIVACY_NOTICE_VERSION)
+        return user
 
 
 class DeleteAccountForm(forms.Form):

@@ -180,7 +180,7 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 # Sign-up, log-in and password reset answer alike whether or not an address has an account.
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.PrivacyConsentForm"
+ACCOUNT_FORMS = {"signup": "members.forms.SignupForm"}
 # A field people never see; bots fill it, and get a "check your e-mail" page and no account.
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "phone_number"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
