@@ -27,6 +27,8 @@ class Consent(models.Model):
     """A member's acceptance of the privacy notice, kept with their account and in their data
     export, and deleted with the account."""
 
+    # Not one-to-one: the profile's alias in the other language carries the same user.
+    # members.profiles keeps one original profile per member (see submit_profile).
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consents"
     )
@@ -86,6 +88,8 @@ class MemberPage(RoutablePageMixin, BasePage):
     published only through the "Member profile approval" workflow. The page title is the
     member's name."""
 
+    # Not one-to-one: the profile's alias in the other language carries the same user.
+    # members.profiles keeps one original profile per member (see submit_profile).
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("member account"),
