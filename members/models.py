@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -66,11 +66,6 @@ class MemberIndexPage(FilterableListMixin, BasePage):
 
     def get_listing_queryset(self, request):
         return MemberPage.objects.child_of(self).live().public().select_related("city", "country")
-
-    def get_facet_counts(self, name, queryset):
-        field = self.facet_fields[name]
-        rows = queryset.order_by().values(field).annotate(count=Count("pk", distinct=True))
-        return {row[field]: row["count"] for row in rows if row[field] is not None}
 
     def prepare_results(self, results, request):
         """Places and topics in the visitor's language, and photos, in a fixed number of

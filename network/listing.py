@@ -5,6 +5,7 @@ path filters, counts and paginates."""
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 PAGE_PARAMETER = "page"
@@ -28,22 +29,35 @@ class Facet:
 class FilterableListMixin:
     """For a page whose context lists items filtered by a GET form.
 
-    Subclasses set ``filterset_class`` and implement ``get_listing_queryset`` (the unfiltered
-    items the visitor may see) and ``get_facet_counts`` (``{value: count}`` of one facet over a
-    queryset). ``facets`` maps each facet to the filters it sets; its counts are computed with
-    every *other* filter applied, so that ticking one more box shows what it would add. A facet
-    named like a choice filter lists that filter's choices; any other lists the values counted.
+    Subclasses set ``filterset_class`` and ``facet_fields`` (each facet's field lookup), and
+    implement ``get_listing_queryset`` (the unfiltered items the visitor may see). ``facets``
+    maps each facet to the filters it sets; its counts are computed with every *other* filter
+    applied, so that ticking one more box shows what it would add. A facet named like a choice
+    filter lists that filter's choices; any other lists the values counted.
     """
 
     filterset_class = None
     facets = {}
+    facet_fields = {}
     results_per_page = 12
 
     def get_listing_queryset(self, request):
         raise NotImplementedError
 
+    def annotate_for_facets(self, queryset):
+        """Add what ``facet_fields`` names that is not a field (e.g. a year)."""
+        return queryset
+
     def get_facet_counts(self, name, queryset):
-        raise NotImplementedError
+        """``{value: count}`` of one facet over a queryset."""
+        field = self.facet_fields[name]
+        rows = (
+            self.annotate_for_facets(queryset)
+            .order_by()
+            .values(field)
+            .annotate(count=Count("pk", distinct=True))
+        )
+        return {row[field]: row["count"] for row in rows if row[field] is not None}
 
     def prepare_results(self, results, request):
         """Decorate one page of results (e.g. with localised labels); called with a list."""

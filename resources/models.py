@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.db.models.functions import ExtractYear
 from django.http import HttpResponse
 from django.utils.text import slugify
@@ -85,15 +85,8 @@ class ResourceIndexPage(FilterableListMixin, RoutablePageMixin, BasePage):
             resources = resources.filter(pk__in=matching_ids(resources, query))
         return resources
 
-    def get_facet_counts(self, name, queryset):
-        field = self.facet_fields[name]
-        rows = (
-            queryset.annotate(publication_year=ExtractYear("publication_date"))
-            .order_by()
-            .values(field)
-            .annotate(count=Count("pk", distinct=True))
-        )
-        return {row[field]: row["count"] for row in rows if row[field] is not None}
+    def annotate_for_facets(self, queryset):
+        return queryset.annotate(publication_year=ExtractYear("publication_date"))
 
     def prepare_results(self, results, request):
         """Topic names in the visitor's language and cover images, in a fixed number of queries
