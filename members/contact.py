@@ -17,7 +17,8 @@ RATE_LIMIT_ACTION = "member_contact"
 def contact_member(request, page):
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if not ratelimit.consume(request, action=RATE_LIMIT_ACTION, key=str(page.pk)):
+        # Keyed by the translation key: a profile and its alias share one limit.
+        if not ratelimit.consume(request, action=RATE_LIMIT_ACTION, key=str(page.translation_key)):
             form.add_error(
                 None, _("Too many messages have been sent from here. Please try again later.")
             )

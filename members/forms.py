@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.text import slugify
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
@@ -72,6 +72,11 @@ class DeleteAccountForm(forms.Form):
         return password
 
 
+def single_line(value):
+    if value and ("\n" in value or "\r" in value):
+        raise forms.ValidationError(_("Please write this on one line."), code="line_break")
+
+
 def plain_text(value):
     if value and MARKUP.search(value):
         raise forms.ValidationError(_("Please write plain text, without HTML."), code="markup")
@@ -81,9 +86,13 @@ class ProfileForm(forms.Form):
     """The profile as a member writes it on the public site. Choices of places and topics are
     those of the active language."""
 
-    name = forms.CharField(label=_("Name"), max_length=120, validators=[plain_text])
-    role = forms.CharField(label=_("Role or position"), max_length=150, validators=[plain_text])
-    organisation = forms.CharField(label=_("Organisation"), max_length=150, validators=[plain_text])
+    name = forms.CharField(label=_("Name"), max_length=120, validators=[plain_text, single_line])
+    role = forms.CharField(
+        label=_("Role or position"), max_length=150, validators=[plain_text, single_line]
+    )
+    organisation = forms.CharField(
+        label=_("Organisation"), max_length=150, validators=[plain_text, single_line]
+    )
     sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices)
     country = forms.ModelChoiceField(
         label=_("Country"), queryset=Place.objects.none(), required=False
@@ -101,7 +110,7 @@ class ProfileForm(forms.Form):
         required=False,
         validators=[plain_text],
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Plain text, at most %(count)s characters.") % {"count": BIO_MAX_LENGTH},
+        help_text=format_lazy(_("Plain text, at most {count} characters."), count=BIO_MAX_LENGTH),
     )
     # Checks the file's real format and its size and pixels (WAGTAILIMAGES_* settings).
     photo = WagtailImageField(label=_("Photo"), required=False)
@@ -154,7 +163,8 @@ class ProfileForm(forms.Form):
                 **{name: getattr(page, name) for name in self.page_fields},
             }
         super().__init__(*args, **kwargs)
-        locale = Locale.get_active()
+        # The profile's own language: its places and topics are those of its locale.
+        locale = page.locale if page is not None else Locale.get_active()
         places = Place.objects.filter(locale=locale)
         self.fields["country"].queryset = places.filter(kind=Place.Kind.COUNTRY)
         self.fields["city"].queryset = places.filter(kind=Place.Kind.CITY)
@@ -163,8 +173,6 @@ class ProfileForm(forms.Form):
     def apply_to(self, page, user):
         data = self.cleaned_data
         page.title = data["name"]
-        if not page.slug:
-            page.slug = slugify(data["name"]) or "member"
         for name in self.page_fields:
             setattr(page, name, data[name])
         page.expertise = list(data["expertise"])
@@ -178,7 +186,9 @@ class ContactForm(forms.Form):
     """A message to a member, relayed by e-mail: the member sees the sender's address and can
     reply; the sender never sees the member's."""
 
-    name = forms.CharField(label=_("Your name"), max_length=120, validators=[plain_text])
+    name = forms.CharField(
+        label=_("Your name"), max_length=120, validators=[plain_text, single_line]
+    )
     email = forms.EmailField(
         label=_("Your e-mail address"),
         help_text=_("The member will reply to this address."),

@@ -8,6 +8,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from members.choices import Sector, SpokenLanguage
 from members.filters import MemberFilterSet
@@ -212,3 +213,31 @@ class MemberPage(RoutablePageMixin, BasePage):
 
     def search_snippet_text(self):
         return " ".join(filter(None, [self.role, self.organisation, self.bio]))
+
+
+class MemberLink(models.Model):
+    """For a person named on a page (an author, a speaker) who may be a member: their profile is
+    linked. A deleted profile leaves the name, as text."""
+
+    member = models.ForeignKey(
+        "members.MemberPage",
+        verbose_name=_("member profile"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("If the person is a member of the network, their profile is linked."),
+    )
+
+    # The same profile in every language: pages link to its copy in the visitor's language.
+    override_translatable_fields = [SynchronizedField("member")]
+
+    class Meta:
+        abstract = True
+
+    def member_profile(self):
+        """The person's live profile in the active language, or None."""
+        if self.member is None:
+            return None
+        profile = self.member.localized
+        return profile if profile.live else None

@@ -5,7 +5,9 @@ member pages for members."""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
 from wagtail.models import (
     GroupApprovalTask,
     Locale,
@@ -66,6 +68,30 @@ def last_published_revision(page):
     return entry.revision if entry else None
 
 
+def hidden_by_member(page, user):
+    """Whether the profile is offline because its member hid it (not an editor's takedown)."""
+    entry = (
+        PageLogEntry.objects.filter(page=page, action__in=["wagtail.publish", "wagtail.unpublish"])
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    return (
+        not page.live
+        and entry is not None
+        and entry.action == "wagtail.unpublish"
+        and entry.user_id == user.pk
+    )
+
+
+def free_slug(parent, base):
+    """``base``, or ``base-2``, ``base-3``... whichever no child of ``parent`` has yet."""
+    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
 def editable_profile(user):
     """The profile as the member last wrote it: the newest revision, which may not be live."""
     page = member_profile(user)
@@ -82,7 +108,9 @@ def submit_profile(user, form):
     if page is None:
         page = MemberPage(user=user, owner=user, live=False)
         form.apply_to(page, user)
-        member_directory().add_child(instance=page)
+        directory = member_directory()
+        page.slug = free_slug(directory, slugify(page.title) or "member")
+        directory.add_child(instance=page)
         # Members never use the admin, and Wagtail's own notices would link there.
         UserProfile.objects.update_or_create(
             user=user,
@@ -114,6 +142,7 @@ def ensure_translations(page):
             page.create_alias(
                 parent=directory,
                 update_locale=directory.locale,
+                update_slug=free_slug(directory, page.slug),
                 reset_translation_key=False,
                 log_action=None,
             )
@@ -121,7 +150,13 @@ def ensure_translations(page):
 
 @transaction.atomic
 def delete_profiles(user):
+    """The member's profiles, their aliases and every photo the member uploaded for them."""
+    photo_ids = set()
     for page in MemberPage.objects.filter(user=user, alias_of__isnull=True):
+        photo_ids.add(page.photo_id)
+        photo_ids.update(revision.content.get("photo") for revision in page.revisions.all())
         for alias in MemberPage.objects.filter(alias_of=page):
             alias.delete()
         page.delete()
+    # Only the member's own uploads: an image an editor chose stays in the library.
+    get_image_model().objects.filter(pk__in=photo_ids - {None}, uploaded_by_user=user).delete()

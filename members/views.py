@@ -37,7 +37,9 @@ def account(request):
             "email_addresses": EmailAddress.objects.filter(user=request.user),
             "profile": profile,
             "can_show_again": bool(
-                profile and not profile.live and profiles.last_published_revision(profile)
+                profile
+                and profiles.hidden_by_member(profile, request.user)
+                and profiles.last_published_revision(profile)
             ),
         },
     )
@@ -82,9 +84,19 @@ def profile_visibility(request):
         raise Http404
     if request.POST.get("visible") == "1":
         approved = profiles.last_published_revision(page)
-        if page.live or approved is None:
+        if approved is None or not profiles.hidden_by_member(page, request.user):
             raise Http404
-        # The view has checked that this is the member's own profile, as editors approved it.
+        if page.workflow_in_progress:
+            messages.error(
+                request,
+                _(
+                    "Your latest changes are waiting for an editor's review: your profile will be "
+                    "shown again when they are approved."
+                ),
+            )
+            return redirect("members_account")
+        # The view has checked that this is the member's own profile, as editors approved it,
+        # and that the member (not an editor) took it offline.
         approved.publish(user=request.user, skip_permission_checks=True)
         messages.success(request, _("Your profile is visible again."))
     elif page.live:

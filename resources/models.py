@@ -16,6 +16,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from members.models import MemberLink
 from network.blocks import BodyBlock, stream_text
 from network.forms import TaxonomyPageForm
 from network.listing import FilterableListMixin
@@ -268,31 +269,12 @@ class ResourcePage(RoutablePageMixin, BasePage):
         return response
 
 
-class ResourceAuthor(Orderable):
+class ResourceAuthor(MemberLink, Orderable):
     page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="authors")
     name = models.CharField(_("name"), max_length=200)
     affiliation = models.CharField(_("affiliation"), max_length=200, blank=True)
-    member = models.ForeignKey(
-        "members.MemberPage",
-        verbose_name=_("member profile"),
-        null=True,
-        blank=True,
-        # A deleted profile leaves the author's name, as text.
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("If the author is a member of the network, their profile is linked."),
-    )
 
     panels = [FieldPanel("name"), FieldPanel("affiliation"), FieldPanel("member")]
-    # The same profile in every language: the page links to its copy in the visitor's language.
-    override_translatable_fields = [SynchronizedField("member")]
-
-    def member_profile(self):
-        """The author's live profile in the active language, or None."""
-        if self.member is None:
-            return None
-        profile = self.member.localized
-        return profile if profile.live else None
 
     class Meta(Orderable.Meta):
         verbose_name = _("author")

@@ -16,12 +16,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from PIL import Image as PILImage
+from wagtail.images import get_image_model
 
 from members.models import MemberIndexPage, MemberPage
 from network.models import Place, Topic
 from resources.models import ResourceAuthor, ResourceIndexPage, ResourcePage
 
 User = get_user_model()
+Image = get_image_model()
 PASSWORD = "a long enough passphrase 42"
 
 pytestmark = pytest.mark.django_db
@@ -446,3 +448,95 @@ def test_resource_authors_link_to_member_profiles_until_the_account_is_deleted(
     html = client.get(resource.url).content.decode()
     assert "Ana Pérez" in html
     assert page.url not in html
+
+
+def test_a_member_cannot_undo_an_editors_takedown(client, directories, member, moderator):
+    submit(client)
+    page = MemberPage.objects.get(user=member)
+    approve(client, moderator, page)
+    page.unpublish(user=moderator)
+    client.force_login(member)
+    assert "Show my profile again" not in client.get("/en/account/").content.decode()
+    response = client.post("/en/account/profile/visibility/", {"visible": "1"})
+    assert response.status_code == 404
+    page.refresh_from_db()
+    assert not page.live
+
+
+def test_showing_again_waits_for_a_review_in_progress(client, directories, member, moderator):
+    submit(client)
+    page = MemberPage.objects.get(user=member)
+    approve(client, moderator, page)
+    client.force_login(member)
+    client.post("/en/account/profile/visibility/")
+    submit(client, organisation="Agencia de Ejemplo")
+    response = client.post("/en/account/profile/visibility/", {"visible": "1"}, follow=True)
+    assert "waiting for an editor" in response.content.decode()
+    page.refresh_from_db()
+    assert not page.live and page.workflow_in_progress
+
+
+def test_members_with_the_same_name_get_their_own_profiles(client, directories, moderator):
+    pages = []
+    for email in ("ana@example.org", "ana.2@example.org"):
+        user = make_member(email)
+        client.force_login(user)
+        assert submit(client).status_code == 302
+        page = MemberPage.objects.get(user=user)
+        approve(client, moderator, page)
+        pages.append(page)
+    assert len({page.slug for page in pages}) == 2
+    assert MemberPage.objects.filter(alias_of__in=pages).count() == 2
+
+
+def test_editing_in_the_other_language_keeps_places_and_topics(
+    client, directories, vocabulary, member
+):
+    chile, leadership = vocabulary
+    submit(client, country=str(chile.pk), expertise=[str(leadership.pk)])
+    form = client.get("/es/account/profile/").content.decode()
+    assert f'value="{chile.pk}" selected' in form
+    client.post(
+        "/es/account/profile/",
+        profile_data(country=str(chile.pk), expertise=[str(leadership.pk)], bio="Nueva."),
+    )
+    latest = MemberPage.objects.get(user=member).get_latest_revision_as_object()
+    assert latest.country == chile
+    assert list(latest.expertise.all()) == [leadership]
+
+
+def test_a_line_break_in_a_contact_name_is_refused(client, directories, member, moderator):
+    submit(client, allow_contact="on")
+    page = MemberPage.objects.get(user=member)
+    approve(client, moderator, page)
+    client.logout()
+    mail.outbox.clear()
+    response = client.post(
+        page.url + "contact/",
+        {"name": "Tom\nBcc: x@example.org", "email": "tom@example.org", "message": "Hi."},
+    )
+    assert response.status_code == 200
+    assert "Please write this on one line." in response.content.decode()
+    assert mail.outbox == []
+
+
+def test_contact_e_mails_are_plain_text_not_html_escaped(client, directories, member, moderator):
+    submit(client, allow_contact="on")
+    page = MemberPage.objects.get(user=member)
+    approve(client, moderator, page)
+    client.logout()
+    mail.outbox.clear()
+    client.post(
+        page.url + "contact/",
+        {"name": "Tom O'Brien", "email": "tom@example.org", "message": "Shops & streets."},
+    )
+    assert "Tom O'Brien" in mail.outbox[0].body
+    assert "Shops & streets." in mail.outbox[0].body
+
+
+def test_deleting_the_account_deletes_the_members_photos(client, directories, member):
+    photo = SimpleUploadedFile("ana.png", png_bytes(), content_type="image/png")
+    client.post("/en/account/profile/", {**profile_data(), "photo": photo})
+    assert Image.objects.filter(uploaded_by_user=member).count() == 1
+    client.post("/en/account/delete/", {"password": PASSWORD})
+    assert not Image.objects.exists()

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "resources",
     "search",
     "members",
+    "events",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -188,6 +189,9 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 # allauth's defaults, plus the contact form of member profiles (members/contact.py): per visitor
 # and per profile.
 ACCOUNT_RATE_LIMITS = {"member_contact": "5/h/ip,20/d/key"}
+# Behind a proxy (deploy/nginx.conf), the visitor's address is the proxy's unless allauth reads
+# X-Forwarded-For: set how many proxies of yours are in front, or every visitor shares one limit.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # --- Search ---------------------------------------------------------------------------------
 

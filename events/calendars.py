@@ -1,0 +1,78 @@
+"""Events as iCalendar (RFC 5545) with the icalendar library, and links that add an event to
+Google Calendar or Outlook. Times are written in UTC, which every calendar application converts
+to its user's zone."""
+
+import datetime
+from urllib.parse import urlencode
+
+import icalendar
+from django.http import HttpResponse
+from django.utils import timezone
+
+PRODUCT_ID = "-//Chile-UK City Leadership Network//Events//EN"
+
+
+def uid(event):
+    """The same in every language and for ever: the page's translation key."""
+    return f"event-{event.translation_key}@chile-uk-city-leadership"
+
+
+def location(event):
+    return ", ".join(filter(None, [event.venue, event.city.name if event.city else ""]))
+
+
+def calendar(events, request, name):
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODUCT_ID)
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", name)
+    stamp = timezone.now()
+    for event in events:
+        entry = icalendar.Event()
+        entry.add("uid", uid(event))
+        entry.add("dtstamp", stamp)
+        entry.add("dtstart", event.starts_at)
+        entry.add("dtend", event.ends_at)
+        entry.add("summary", event.title)
+        entry.add("description", event.summary)
+        entry.add("url", event.get_full_url(request))
+        if location(event):
+            entry.add("location", location(event))
+        cal.add_component(entry)
+    return cal
+
+
+def ics_response(cal, filename):
+    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def links(event, request):
+    """``(service, url)`` pairs that open the event in a web calendar, ready to save."""
+    page_url = event.get_full_url(request)
+    details = f"{event.summary}\n\n{page_url}"
+    google = {
+        "action": "TEMPLATE",
+        "text": event.title,
+        "dates": f"{utc_stamp(event.starts_at)}/{utc_stamp(event.ends_at)}",
+        "details": details,
+        "location": location(event),
+    }
+    outlook = {
+        "path": "/calendar/action/compose",
+        "rru": "addevent",
+        "subject": event.title,
+        "startdt": event.starts_at.isoformat(),
+        "enddt": event.ends_at.isoformat(),
+        "body": details,
+        "location": location(event),
+    }
+    return [
+        ("Google Calendar", "https://calendar.google.com/calendar/render?" + urlencode(google)),
+        ("Outlook", "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(outlook)),
+    ]
+
+
+def utc_stamp(moment):
+    return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")

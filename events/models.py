@@ -1,0 +1,289 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import prefetch_related_objects
+from django.db.models.functions import ExtractYear
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from events import calendars
+from events.choices import EventFormat, EventType
+from events.filters import EventFilterSet
+from events.timezones import OTHER_COUNTRY, NonexistentLocalTime, TimeZone, aware, in_zone
+from members.models import MemberLink
+from network.blocks import BodyBlock, stream_text
+from network.forms import TaxonomyPageForm
+from network.listing import FilterableListMixin
+from network.models import BasePage, Place, Topic
+from network.taxonomy import term_labels, term_links
+
+END_OF_DAY = datetime.time(23, 59)
+
+
+class EventIndexPage(FilterableListMixin, RoutablePageMixin, BasePage):
+    """Upcoming events of one language, soonest first; past ones in an archive by year."""
+
+    filterset_class = EventFilterSet
+    facets = {"type": ("type",), "format": ("format",), "topic": ("topic",)}
+    facet_fields = {"type": "event_type", "format": "event_format", "topic": "topics__slug"}
+
+    introduction = models.TextField(_("introduction"), blank=True, max_length=600)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+
+    class Meta:
+        verbose_name = _("event listing")
+        verbose_name_plural = _("event listings")
+
+    def get_listing_queryset(self, request):
+        return EventPage.objects.child_of(self).live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        context["archive_years"] = list(
+            self.get_listing_queryset(request)
+            .filter(ends_at__lt=now)
+            .annotate(year=ExtractYear("starts_at"))
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .distinct()
+        )
+        context["archive_year"] = context["filter_form"].cleaned_data.get("year")
+        return context
+
+    def prepare_results(self, results, request):
+        prefetch_related_objects(results, "topics")
+        topic_labels = term_labels(Topic)
+        for event in results:
+            event.topic_links = term_links(event.topics.all(), topic_labels)
+        return results
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        """Every live event of this listing, for calendar applications to subscribe to."""
+        events = self.get_listing_queryset(request).order_by("starts_at")
+        return calendars.ics_response(
+            calendars.calendar(events, request, name=self.title), "calendar.ics"
+        )
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    event_type = models.CharField(_("type"), max_length=20, choices=EventType.choices)
+    event_format = models.CharField(_("format"), max_length=20, choices=EventFormat.choices)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=40,
+        choices=TimeZone.choices,
+        help_text=_("The dates and times below are in this time zone."),
+    )
+    start_date = models.DateField(_("start date"))
+    start_time = models.TimeField(_("start time"))
+    end_date = models.DateField(_("end date"))
+    end_time = models.TimeField(_("end time"))
+    # The same moments in UTC, kept in step by clean(), for ordering and calendars.
+    starts_at = models.DateTimeField(editable=False, db_index=True)
+    ends_at = models.DateTimeField(editable=False, db_index=True)
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    city = models.ForeignKey(
+        "network.Place",
+        verbose_name=_("city"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    online_url = models.URLField(_("online link"), blank=True)
+    registration_url = models.URLField(_("registration link"), blank=True)
+    registration_deadline_date = models.DateField(_("registration deadline"), null=True, blank=True)
+    registration_deadline_time = models.TimeField(
+        _("registration deadline time"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for the end of the day."),
+    )
+    summary = models.TextField(_("summary"), max_length=1000)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    topics = ParentalManyToManyField("network.Topic", verbose_name=_("topics"), blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("event_type"), FieldPanel("event_format")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("time_zone"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
+                FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("venue"), FieldPanel("city"), FieldPanel("online_url")],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_url"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("registration_deadline_date"),
+                        FieldPanel("registration_deadline_time"),
+                    ]
+                ),
+            ],
+            heading=_("Registration"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("topics"),
+        InlinePanel("speakers", label=_("Speakers")),
+        InlinePanel("related_resources", label=_("Related resources")),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("venue"),
+        index.FilterField("event_type"),
+    ]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("time_zone"),
+        SynchronizedField("start_date"),
+        SynchronizedField("start_time"),
+        SynchronizedField("end_date"),
+        SynchronizedField("end_time"),
+        SynchronizedField("city"),
+        SynchronizedField("topics"),
+    ]
+    base_form_class = TaxonomyPageForm
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        when = [self.time_zone, self.start_date, self.start_time, self.end_date, self.end_time]
+        if not all(when):
+            return  # each missing field has its own error
+        errors = {}
+        try:
+            self.starts_at = aware(self.start_date, self.start_time, self.time_zone)
+        except NonexistentLocalTime:
+            errors["start_time"] = _(
+                "This time does not exist in that time zone: clocks go forward then."
+            )
+        try:
+            self.ends_at = aware(self.end_date, self.end_time, self.time_zone)
+        except NonexistentLocalTime:
+            errors["end_time"] = _(
+                "This time does not exist in that time zone: clocks go forward then."
+            )
+        if not errors and self.ends_at <= self.starts_at:
+            errors["end_date"] = _("The event must end after it starts.")
+        deadline = self.registration_deadline()
+        if not errors and deadline is not None and deadline > self.ends_at:
+            errors["registration_deadline_date"] = _(
+                "The registration deadline must not be after the event ends."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def full_clean(self, *args, **kwargs):
+        # starts_at and ends_at are computed by clean(), so they are not required of the form.
+        exclude = set(kwargs.pop("exclude", None) or ()) | {"starts_at", "ends_at"}
+        super().full_clean(*args, exclude=exclude, **kwargs)
+
+    def save(self, *args, **kwargs):
+        # Also when saved without clean() (e.g. a translation synchronised by wagtail-localize).
+        self.starts_at = aware(self.start_date, self.start_time, self.time_zone)
+        self.ends_at = aware(self.end_date, self.end_time, self.time_zone)
+        super().save(*args, **kwargs)
+
+    def registration_deadline(self):
+        if self.registration_deadline_date is None:
+            return None
+        return aware(
+            self.registration_deadline_date,
+            self.registration_deadline_time or END_OF_DAY,
+            self.time_zone,
+        )
+
+    def local_times(self):
+        """The event's times in its own zone and, where they differ, in the other country's."""
+        zones = [self.time_zone, OTHER_COUNTRY.get(self.time_zone)]
+        return [
+            {
+                "zone": TimeZone(zone).label,
+                "zone_name": zone,
+                "starts": in_zone(self.starts_at, zone),
+                "ends": in_zone(self.ends_at, zone),
+            }
+            for zone in zones
+            if zone
+        ]
+
+    def search_snippet_text(self):
+        return " ".join([self.summary, stream_text(self.body)])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            times=self.local_times(),
+            topic_links=term_links(self.topics.all(), term_labels(Topic)),
+            place_label=term_labels(Place).get(self.city.slug, self.city.name) if self.city else "",
+            calendar_links=calendars.links(self, request),
+        )
+        return context
+
+    @path("ics/", name="ics")
+    def ics(self, request):
+        if not self.live:
+            raise Http404
+        return calendars.ics_response(
+            calendars.calendar([self], request, name=self.title), f"{self.slug}.ics"
+        )
+
+
+class EventSpeaker(MemberLink, Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
+    name = models.CharField(_("name"), max_length=200)
+    affiliation = models.CharField(_("affiliation"), max_length=200, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("affiliation"), FieldPanel("member")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+
+
+class EventRelatedResource(Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="related_resources")
+    resource = models.ForeignKey(
+        "resources.ResourcePage",
+        verbose_name=_("resource"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("resource")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related resource")
+        verbose_name_plural = _("related resources")

@@ -1,0 +1,37 @@
+"""Local times of the network's two countries. Events are entered in their own time zone; the
+time zone database, not fixed offsets, says what that is in UTC on each date, so both countries'
+daylight-saving changes are handled."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeZone(models.TextChoices):
+    SANTIAGO = "America/Santiago", _("Chile (Santiago)")
+    LONDON = "Europe/London", _("United Kingdom (London)")
+
+
+#: Where the audience of an event in one country lives: the other country.
+OTHER_COUNTRY = {TimeZone.SANTIAGO: TimeZone.LONDON, TimeZone.LONDON: TimeZone.SANTIAGO}
+
+
+class NonexistentLocalTime(ValueError):
+    """A time skipped when clocks go forward."""
+
+
+def aware(date, time, zone_name):
+    """The moment ``date`` ``time`` in the zone; a skipped time is an error."""
+    zone = ZoneInfo(zone_name)
+    moment = datetime.datetime.combine(date, time, tzinfo=zone)
+    if moment.astimezone(datetime.UTC).astimezone(zone).replace(tzinfo=None) != moment.replace(
+        tzinfo=None
+    ):
+        raise NonexistentLocalTime(moment)
+    return moment
+
+
+def in_zone(moment, zone_name):
+    return moment.astimezone(ZoneInfo(zone_name))
