@@ -1,6 +1,7 @@
 from dataclasses import dataclass
 
 import pytest
+from django.utils import translation
 from wagtail.models import Locale
 
 from home import demo as home_demo
@@ -14,6 +15,14 @@ class SiteTree:
     about_en: StandardPage
     about_es: StandardPage
     spanish: Locale
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in the default language: a request to /es/ leaves Spanish active in the
+    thread, and messages checked outside a request would be translated."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

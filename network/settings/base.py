@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "search",
     "members",
     "events",
+    "calls",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

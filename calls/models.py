@@ -1,0 +1,237 @@
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, F, IntegerField, Value, When, prefetch_related_objects
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from calls import deadlines
+from calls.choices import CallStatus, OfferType
+from calls.filters import CallFilterSet
+from calls.status import call_status
+from events.timezones import NonexistentLocalTime, TimeZone, aware, in_zone
+from network.blocks import BodyBlock, stream_text
+from network.forms import TaxonomyPageForm
+from network.listing import FilterableListMixin
+from network.models import BasePage, Topic
+from network.taxonomy import term_labels, term_links
+
+SKIPPED_TIME = _("This time does not exist in that time zone: clocks go forward then.")
+
+
+class CallIndexPage(FilterableListMixin, RoutablePageMixin, BasePage):
+    """Open calls first (nearest deadline first), then upcoming ones, then the closed ones,
+    which are kept as an archive."""
+
+    filterset_class = CallFilterSet
+    facets = {"topic": ("topic",)}
+    facet_fields = {"topic": "topics__slug"}
+
+    introduction = models.TextField(_("introduction"), blank=True, max_length=600)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["calls.CallPage"]
+
+    class Meta:
+        verbose_name = _("call listing")
+        verbose_name_plural = _("call listings")
+
+    def get_listing_queryset(self, request):
+        now = timezone.now()
+        return (
+            CallPage.objects.child_of(self)
+            .live()
+            .public()
+            .annotate(
+                rank=Case(
+                    When(opens_at__lte=now, deadline_at__gt=now, then=Value(0)),
+                    When(opens_at__gt=now, then=Value(1)),
+                    default=Value(2),
+                    output_field=IntegerField(),
+                ),
+                # Open and upcoming calls by nearest deadline; closed ones by -deadline_at.
+                coming_deadline=Case(
+                    When(deadline_at__gt=now, then=F("deadline_at")), default=Value(None)
+                ),
+            )
+        )
+
+    def prepare_results(self, results, request):
+        prefetch_related_objects(results, "topics")
+        now = timezone.now()
+        topic_labels = term_labels(Topic)
+        for call in results:
+            call.current_status = call.status(now)
+            call.topic_links = term_links(call.topics.all(), topic_labels)
+        return results
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return deadlines.latest_calls_feed(self)(request)
+
+
+class CallPage(RoutablePageMixin, BasePage):
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=40,
+        choices=TimeZone.choices,
+        help_text=_("The opening and the deadline below are in this time zone."),
+    )
+    opening_date = models.DateField(_("opening date"))
+    opening_time = models.TimeField(_("opening time"), default=datetime.time(9))
+    deadline_date = models.DateField(_("deadline"))
+    deadline_time = models.TimeField(_("deadline time"), default=datetime.time(17))
+    # The same moments in UTC, kept in step on save, for ordering and status.
+    opens_at = models.DateTimeField(editable=False, db_index=True)
+    deadline_at = models.DateTimeField(editable=False, db_index=True)
+    summary = models.TextField(_("summary"), max_length=1000)
+    eligibility = models.TextField(_("who can apply"), max_length=2000)
+    offer_type = models.CharField(_("what is offered"), max_length=20, choices=OfferType.choices)
+    offer_details = models.TextField(_("about the offer"), max_length=2000, blank=True)
+    apply_url = models.URLField(_("where to apply"), blank=True)
+    apply_contact = models.CharField(
+        _("how to apply, if not online"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: send a letter of interest to the programme team."),
+    )
+    partners = models.CharField(_("partners"), max_length=300, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    topics = ParentalManyToManyField("network.Topic", verbose_name=_("topics"), blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("time_zone"),
+                FieldRowPanel([FieldPanel("opening_date"), FieldPanel("opening_time")]),
+                FieldRowPanel([FieldPanel("deadline_date"), FieldPanel("deadline_time")]),
+            ],
+            heading=_("Dates"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("eligibility"),
+        FieldRowPanel([FieldPanel("offer_type")]),
+        FieldPanel("offer_details"),
+        MultiFieldPanel(
+            [FieldPanel("apply_url"), FieldPanel("apply_contact")], heading=_("How to apply")
+        ),
+        FieldPanel("partners"),
+        FieldPanel("body"),
+        FieldPanel("topics"),
+        InlinePanel("documents", label=_("Documents")),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("eligibility"),
+        index.SearchField("body"),
+    ]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("time_zone"),
+        SynchronizedField("opening_date"),
+        SynchronizedField("opening_time"),
+        SynchronizedField("deadline_date"),
+        SynchronizedField("deadline_time"),
+        SynchronizedField("topics"),
+    ]
+    base_form_class = TaxonomyPageForm
+
+    parent_page_types = ["calls.CallIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("collaboration call")
+        verbose_name_plural = _("collaboration calls")
+
+    def clean(self):
+        super().clean()
+        when = [self.time_zone, self.opening_date, self.opening_time]
+        when += [self.deadline_date, self.deadline_time]
+        if not all(when):
+            return  # each missing field has its own error
+        errors = {}
+        try:
+            self.opens_at = aware(self.opening_date, self.opening_time, self.time_zone)
+        except NonexistentLocalTime:
+            errors["opening_time"] = SKIPPED_TIME
+        try:
+            self.deadline_at = aware(self.deadline_date, self.deadline_time, self.time_zone)
+        except NonexistentLocalTime:
+            errors["deadline_time"] = SKIPPED_TIME
+        if not errors and self.deadline_at <= self.opens_at:
+            errors["deadline_date"] = _("The deadline must be after the opening.")
+        if not self.apply_url and not self.apply_contact:
+            errors["apply_url"] = _("Say where to apply: a link, or how to apply otherwise.")
+        if errors:
+            raise ValidationError(errors)
+
+    def full_clean(self, *args, **kwargs):
+        # opens_at and deadline_at are computed, so they are not required of the form.
+        exclude = set(kwargs.pop("exclude", None) or ()) | {"opens_at", "deadline_at"}
+        super().full_clean(*args, exclude=exclude, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self.opens_at = aware(self.opening_date, self.opening_time, self.time_zone)
+        self.deadline_at = aware(self.deadline_date, self.deadline_time, self.time_zone)
+        super().save(*args, **kwargs)
+
+    def status(self, now=None):
+        return CallStatus(call_status(self.opens_at, self.deadline_at, now or timezone.now()))
+
+    def time_left(self, now=None):
+        """Until the deadline, for an open call; None otherwise."""
+        now = now or timezone.now()
+        if self.status(now) in (CallStatus.OPEN, CallStatus.CLOSING_SOON):
+            return self.deadline_at - now
+        return None
+
+    def search_snippet_text(self):
+        return " ".join([self.summary, self.eligibility, stream_text(self.body)])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        context.update(
+            status=self.status(now),
+            time_left=self.time_left(now),
+            opens_local=in_zone(self.opens_at, self.time_zone),
+            deadline_local=in_zone(self.deadline_at, self.time_zone),
+            topic_links=term_links(self.topics.all(), term_labels(Topic)),
+        )
+        return context
+
+    @path("deadline/", name="deadline_ics")
+    def deadline_ics(self, request):
+        if not self.live:
+            raise Http404
+        return deadlines.deadline_ics(self, request)
+
+
+class CallDocument(Orderable):
+    page = ParentalKey(CallPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
