@@ -29,3 +29,8 @@ def status_query(status, now):
         CallStatus.CLOSING_SOON: Q(opens_at__lte=now, deadline_at__gt=now, deadline_at__lte=soon),
         CallStatus.CLOSED: Q(deadline_at__lte=now),
     }[status]
+
+
+def open_calls(now):
+    """Calls one can apply to now: open or closing soon."""
+    return Q(opens_at__lte=now, deadline_at__gt=now)

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -7,6 +8,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from calls.models import CallPage
+from calls.status import open_calls
+from events.models import EventPage
 from home.blocks import FeaturedBlock
 from network.blocks import RICH_TEXT_FEATURES, BodyBlock, stream_text
 from network.models import BasePage
@@ -55,7 +59,15 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "resources.ResourceIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "resources.ResourceIndexPage",
+        "members.MemberIndexPage",
+        "events.EventIndexPage",
+        "calls.CallIndexPage",
+    ]
+    #: How many upcoming events and open calls the home page lists.
+    HOME_LISTING_SIZE = 3
 
     class Meta:
         verbose_name = _("home page")
@@ -63,6 +75,25 @@ class HomePage(BasePage):
 
     def search_snippet_text(self):
         return " ".join([self.hero_text, strip_tags(self.introduction), self.search_description])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        pages = {"locale_id": self.locale_id, "live": True}
+        context["next_events"] = list(
+            EventPage.objects.public()
+            .filter(ends_at__gte=now, **pages)
+            .order_by("starts_at")[: self.HOME_LISTING_SIZE]
+        )
+        calls = list(
+            CallPage.objects.public()
+            .filter(open_calls(now), **pages)
+            .order_by("deadline_at")[: self.HOME_LISTING_SIZE]
+        )
+        for call in calls:
+            call.current_status = call.status(now)
+        context["open_calls"] = calls
+        return context
 
     def featured_items(self):
         """``(page, description)`` for each featured page, in this page's language where a live

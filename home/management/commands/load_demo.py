@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from events import demo as events_demo
 from home import demo as home_demo
 from members import demo as members_demo
 from network.demo import MissingDemoTranslation
@@ -31,6 +32,8 @@ class Command(BaseCommand):
                 resources_demo.build(log)
                 self.stdout.write("Member directory")
                 members_demo.build(log)
+                self.stdout.write("Events and calls")
+                events_demo.build(log)
         except MissingDemoTranslation as error:
             raise CommandError(str(error)) from error
         self.ensure_demo_admin()
