@@ -19,7 +19,7 @@ from calls import deadlines
 from calls.choices import CallStatus, OfferType
 from calls.filters import CallFilterSet
 from calls.status import call_status
-from events.timezones import NonexistentLocalTime, TimeZone, aware, in_zone
+from events.timezones import NonexistentLocalTime, TimeZone, aware, aware_or_none, in_zone
 from network.blocks import BodyBlock, stream_text
 from network.forms import TaxonomyPageForm
 from network.listing import FilterableListMixin
@@ -93,9 +93,10 @@ class CallPage(RoutablePageMixin, BasePage):
     opening_time = models.TimeField(_("opening time"), default=datetime.time(9))
     deadline_date = models.DateField(_("deadline"))
     deadline_time = models.TimeField(_("deadline time"), default=datetime.time(17))
-    # The same moments in UTC, kept in step on save, for ordering and status.
-    opens_at = models.DateTimeField(editable=False, db_index=True)
-    deadline_at = models.DateTimeField(editable=False, db_index=True)
+    # The same moments in UTC, kept in step on save, for ordering and status; empty only in a
+    # draft not filled in yet (published calls are validated).
+    opens_at = models.DateTimeField(editable=False, db_index=True, null=True)
+    deadline_at = models.DateTimeField(editable=False, db_index=True, null=True)
     summary = models.TextField(_("summary"), max_length=1000)
     eligibility = models.TextField(_("who can apply"), max_length=2000)
     offer_type = models.CharField(_("what is offered"), max_length=20, choices=OfferType.choices)
@@ -185,8 +186,8 @@ class CallPage(RoutablePageMixin, BasePage):
         super().full_clean(*args, exclude=exclude, **kwargs)
 
     def save(self, *args, **kwargs):
-        self.opens_at = aware(self.opening_date, self.opening_time, self.time_zone)
-        self.deadline_at = aware(self.deadline_date, self.deadline_time, self.time_zone)
+        self.opens_at = aware_or_none(self.opening_date, self.opening_time, self.time_zone)
+        self.deadline_at = aware_or_none(self.deadline_date, self.deadline_time, self.time_zone)
         super().save(*args, **kwargs)
 
     def status(self, now=None):
@@ -204,13 +205,15 @@ class CallPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["topic_links"] = term_links(self.topics.all(), term_labels(Topic))
+        if self.opens_at is None or self.deadline_at is None:
+            return context  # a draft not filled in yet, in preview
         now = timezone.now()
         context.update(
             status=self.status(now),
             time_left=self.time_left(now),
             opens_local=in_zone(self.opens_at, self.time_zone),
             deadline_local=in_zone(self.deadline_at, self.time_zone),
-            topic_links=term_links(self.topics.all(), term_labels(Topic)),
         )
         return context
 

@@ -18,7 +18,14 @@ from wagtail_localize.fields import SynchronizedField
 from events import calendars
 from events.choices import EventFormat, EventType
 from events.filters import EventFilterSet
-from events.timezones import OTHER_COUNTRY, NonexistentLocalTime, TimeZone, aware, in_zone
+from events.timezones import (
+    OTHER_COUNTRY,
+    NonexistentLocalTime,
+    TimeZone,
+    aware,
+    aware_or_none,
+    in_zone,
+)
 from members.models import MemberLink
 from network.blocks import BodyBlock, stream_text
 from network.forms import TaxonomyPageForm
@@ -93,9 +100,10 @@ class EventPage(RoutablePageMixin, BasePage):
     start_time = models.TimeField(_("start time"))
     end_date = models.DateField(_("end date"))
     end_time = models.TimeField(_("end time"))
-    # The same moments in UTC, kept in step by clean(), for ordering and calendars.
-    starts_at = models.DateTimeField(editable=False, db_index=True)
-    ends_at = models.DateTimeField(editable=False, db_index=True)
+    # The same moments in UTC, kept in step on save, for ordering and calendars; empty only in a
+    # draft not filled in yet (published events are validated).
+    starts_at = models.DateTimeField(editable=False, db_index=True, null=True)
+    ends_at = models.DateTimeField(editable=False, db_index=True, null=True)
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     city = models.ForeignKey(
         "network.Place",
@@ -211,9 +219,9 @@ class EventPage(RoutablePageMixin, BasePage):
         super().full_clean(*args, exclude=exclude, **kwargs)
 
     def save(self, *args, **kwargs):
-        # Also when saved without clean() (e.g. a translation synchronised by wagtail-localize).
-        self.starts_at = aware(self.start_date, self.start_time, self.time_zone)
-        self.ends_at = aware(self.end_date, self.end_time, self.time_zone)
+        # Also when saved without clean() (a draft, a translation synchronised by wagtail-localize).
+        self.starts_at = aware_or_none(self.start_date, self.start_time, self.time_zone)
+        self.ends_at = aware_or_none(self.end_date, self.end_time, self.time_zone)
         super().save(*args, **kwargs)
 
     def registration_deadline(self):
@@ -227,6 +235,8 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def local_times(self):
         """The event's times in its own zone and, where they differ, in the other country's."""
+        if self.starts_at is None or self.ends_at is None:
+            return []  # a draft not filled in yet, in preview
         zones = [self.time_zone, OTHER_COUNTRY.get(self.time_zone)]
         return [
             {
@@ -248,7 +258,7 @@ class EventPage(RoutablePageMixin, BasePage):
             times=self.local_times(),
             topic_links=term_links(self.topics.all(), term_labels(Topic)),
             place_label=term_labels(Place).get(self.city.slug, self.city.name) if self.city else "",
-            calendar_links=calendars.links(self, request),
+            calendar_links=calendars.links(self, request) if self.starts_at else [],
         )
         return context
 

@@ -35,3 +35,14 @@ def aware(date, time, zone_name):
 
 def in_zone(moment, zone_name):
     return moment.astimezone(ZoneInfo(zone_name))
+
+
+def aware_or_none(date, time, zone_name):
+    """As ``aware``, or None for a draft whose date, time or zone is missing or skipped: Wagtail
+    saves drafts before their required fields are filled in."""
+    if not (date and time and zone_name):
+        return None
+    try:
+        return aware(date, time, zone_name)
+    except NonexistentLocalTime:
+        return None

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from events.models import EventIndexPage, EventPage
 from events.timezones import TimeZone
@@ -206,3 +207,48 @@ def test_events_only_go_under_an_event_listing(admin_client, listings, site_tree
 def test_santiago_and_london_zones_are_the_real_ones():
     assert ZoneInfo(TimeZone.SANTIAGO.value).key == "America/Santiago"
     assert ZoneInfo(TimeZone.LONDON.value).key == "Europe/London"
+
+
+PUBLISH = {"action-publish": "action-publish"}
+
+
+def event_form(**changes):
+    data = {
+        "title": "Workshop in Valparaíso",
+        "slug": "workshop-valparaiso",
+        "event_type": "workshop",
+        "event_format": "in-person",
+        "time_zone": TimeZone.SANTIAGO,
+        "start_date": "2026-06-02",
+        "start_time": "09:00",
+        "end_date": "2026-06-02",
+        "end_time": "17:00",
+        "summary": "A workshop.",
+        "body": streamfield([]),
+        "speakers": inline_formset([]),
+        "related_resources": inline_formset([]),
+        **changes,
+    }
+    return nested_form_data(data)
+
+
+def test_editors_publish_events_and_get_clear_errors_in_the_admin(admin_client, listings):
+    listing_en, _ = listings
+    url = f"/admin/pages/add/events/eventpage/{listing_en.pk}/"
+    refused = admin_client.post(url, event_form(end_date="2026-06-01"))
+    assert refused.status_code == 200
+    assert "The event must end after it starts." in refused.content.decode()
+    refused = admin_client.post(url, event_form(time_zone="", **PUBLISH))
+    assert refused.status_code == 200
+    assert "This field is required." in refused.content.decode()
+    assert not EventPage.objects.exists()
+    # A draft may be saved before its time zone is chosen (Wagtail defers required fields).
+    draft = admin_client.post(url, event_form(time_zone="", slug="draft-workshop"))
+    assert draft.status_code == 302
+    assert EventPage.objects.get(slug="draft-workshop").starts_at is None
+
+    created = admin_client.post(url, event_form(**PUBLISH))
+    assert created.status_code == 302
+    event = EventPage.objects.get(slug="workshop-valparaiso")
+    assert event.live
+    assert event.starts_at == datetime.datetime(2026, 6, 2, 13, 0, tzinfo=UTC)
