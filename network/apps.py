@@ -7,3 +7,6 @@ class NetworkConfig(AppConfig):
 
     name = "network"
     verbose_name = _("Network")
+
+    def ready(self):
+        from network import signal_handlers  # noqa: F401 - connects the receivers

@@ -86,12 +86,3 @@ def absolute_page_url(page, request=None):
     if request is None:
         return page.get_full_url()
     return request.build_absolute_uri(page.get_url(request))
-
-
-def home_page(request):
-    """The site's live home page in the active language, else the site's root page."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    translation = site.root_page.get_translation_or_none(Locale.get_active())
-    return translation if translation is not None and translation.live else site.root_page

@@ -1,14 +1,15 @@
 """Labels of the shared vocabulary in the active language."""
 
-from wagtail.models import Locale
+from django.utils.translation import get_language
 
 
 def term_labels(model):
     """``{slug: name}`` for every term, in the active language where translated."""
-    active = Locale.get_active()
+    active = get_language()
     labels = {}
-    for slug, name, locale_id in model.objects.values_list("slug", "name", "locale_id"):
-        if locale_id == active.pk or slug not in labels:
+    terms = model.objects.values_list("slug", "name", "locale__language_code")
+    for slug, name, language_code in terms:
+        if language_code == active or slug not in labels:
             labels[slug] = name
     return labels
 

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import F, prefetch_related_objects
 from django.db.models.functions import ExtractYear
 from django.http import HttpResponse
 from django.utils.text import slugify
@@ -20,6 +20,7 @@ from members.models import MemberLink
 from network.blocks import BodyBlock, stream_text
 from network.forms import TaxonomyPageForm
 from network.listing import FilterableListMixin
+from network.lookups import InList
 from network.models import BasePage, Place, Topic
 from network.taxonomy import term_labels, term_links
 from resources import citations
@@ -83,7 +84,7 @@ class ResourceIndexPage(FilterableListMixin, RoutablePageMixin, BasePage):
         resources = ResourcePage.objects.child_of(self).live().public()
         query = clean_query(request.GET.get("q"))
         if query:
-            resources = resources.filter(pk__in=matching_ids(resources, query))
+            resources = resources.filter(InList(F("pk"), matching_ids(resources, query)))
         return resources
 
     def annotate_for_facets(self, queryset):

@@ -3,13 +3,14 @@ from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
+from django.db.models import F, prefetch_related_objects
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from network.listing import Facet, FacetOption, ignored_filter_messages
+from network.lookups import InList
 from network.models import Topic
 from network.taxonomy import term_labels
 from resources.models import ResourcePage
@@ -73,17 +74,10 @@ def search_results(request, form, query):
     pages = search_queryset(form)
     by_relevance = form.value("sort") != SortOrder.DATE
     ids = matching_ids(pages, query, limit=RESULT_WINDOW, order_by_relevance=by_relevance)
+    matches = match_details(ids)
     paginator = Paginator(ids, RESULTS_PER_PAGE)
     results = paginator.get_page(request.GET.get("page"))
-    shown = (
-        Page.objects.filter(pk__in=results.object_list)
-        .specific()
-        .select_related("locale", for_specific_subqueries=True)
-        .in_bulk()
-    )
-    prefetch_related_objects(
-        [page for page in shown.values() if isinstance(page, ResourcePage)], "documents__document"
-    )
+    shown = load_pages(results.object_list, matches)
     results.object_list = [
         search_result(shown[pk], query) for pk in results.object_list if pk in shown
     ]
@@ -91,10 +85,44 @@ def search_results(request, form, query):
         "results": results,
         "total": len(ids),
         "more_than_window": len(ids) >= RESULT_WINDOW,
-        "facets": facets(form, ids),
+        "facets": facets(form, matches),
         "querystring": querystring_without_page(request),
         "suggestions": suggestions(request, form) if not ids else [],
     }
+
+
+def match_details(ids):
+    """What the facets count and the results load by, in one query: ``(pk, content type id,
+    resource type, publication date, topic slug)``, a row per match and topic."""
+    return list(
+        Page.objects.filter(InList(F("pk"), ids))
+        .order_by()
+        .values_list(
+            "pk",
+            "content_type",
+            "resourcepage__resource_type",
+            "resourcepage__publication_date",
+            "resourcepage__topics__slug",
+        )
+    )
+
+
+def load_pages(ids, matches):
+    """``{pk: specific page}`` for the shown results, a query per page type, as ``specific()``
+    would do but without its query for the content types, which the matches already give."""
+    content_types = {pk: content_type for pk, content_type, *_details in matches}
+    by_model = {}
+    for pk in ids:
+        if pk in content_types:
+            model = ContentType.objects.get_for_id(content_types[pk]).model_class()
+            by_model.setdefault(model, []).append(pk)
+    pages = {}
+    for model, pks in by_model.items():
+        found = model.objects.filter(pk__in=pks).select_related("locale").in_bulk()
+        if model is ResourcePage:
+            prefetch_related_objects(list(found.values()), "documents__document")
+        pages.update(found)
+    return pages
 
 
 def search_result(page, query):
@@ -114,24 +142,12 @@ def result_type_label(page):
     return page._meta.verbose_name.capitalize()
 
 
-def facets(form, ids):
-    """Counts among the matches the page can show (at most RESULT_WINDOW), in one query: a row
-    per match and topic."""
+def facets(form, matches):
+    """Counts among the matches the page can show (at most RESULT_WINDOW)."""
     type_labels = dict(form.fields["type"].choices)
     content_types, resource_types, years, topics = Counter(), Counter(), Counter(), Counter()
     counted = set()
-    rows = (
-        Page.objects.filter(pk__in=ids)
-        .order_by()
-        .values_list(
-            "pk",
-            "content_type",
-            "resourcepage__resource_type",
-            "resourcepage__publication_date",
-            "resourcepage__topics__slug",
-        )
-    )
-    for pk, content_type, resource_type, publication_date, topic in rows:
+    for pk, content_type, resource_type, publication_date, topic in matches:
         if topic:
             topics[topic] += 1
         if pk in counted:

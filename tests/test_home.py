@@ -231,3 +231,35 @@ def test_robots_txt_points_to_sitemap(client, site_tree):
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
+
+
+def menu_titles(client, path="/en/"):
+    return [link.get_text(strip=True) for link in soup(client.get(path)).select("nav.main-nav a")]
+
+
+def test_cached_menu_follows_publishing_renaming_moving_and_deleting(client, site_tree):
+    before = menu_titles(client)  # now cached
+    assert "About the programme" in before
+    page = StandardPage(title="Working groups", slug="working-groups", show_in_menus=True)
+    page.live = False
+    site_tree.home_en.add_child(instance=page)
+    assert menu_titles(client) == before  # a draft is not in the menu
+
+    page.save_revision().publish()
+    assert "Working groups" in menu_titles(client)
+
+    page.title = "Our working groups"
+    page.save_revision().publish()
+    assert "Our working groups" in menu_titles(client)
+
+    page.move(site_tree.about_en, pos="last-child")
+    assert menu_titles(client) == before
+
+    site_tree.about_en.unpublish()
+    assert "About the programme" not in menu_titles(client)
+    site_tree.about_en.save_revision().publish()
+    assert "About the programme" in menu_titles(client)
+    site_tree.about_en.delete()
+    assert "About the programme" not in menu_titles(client)
+    # The Spanish menu is cached on its own and was never changed by the English edits.
+    assert "Sobre el programa" in menu_titles(client, "/es/")

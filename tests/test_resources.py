@@ -367,11 +367,12 @@ def test_pagination_keeps_the_filters(client, library, terms):
 
 def test_library_query_count_does_not_grow_with_results(client, library, terms):
     def count_queries():
+        # Publishing empties the cached menu: the first request after it fills it again.
+        client.get("/en/resources/", {"topic": "city-leadership"})
         with CaptureQueriesContext(connection) as queries:
             assert client.get("/en/resources/", {"topic": "city-leadership"}).status_code == 200
         return len(queries)
 
-    client.get("/en/resources/")
     few = count_queries()
     for number in range(20):
         add_resource(

@@ -4,11 +4,11 @@ from wagtail.models import Page
 from network.i18n import (
     absolute_page_url,
     home_alternates,
-    home_page,
     hreflang_links,
     page_alternates,
     path_alternates,
 )
+from network.navigation import main_menu
 
 register = template.Library()
 
@@ -36,20 +36,19 @@ register.simple_tag(hreflang_links, name="hreflang_links")
 @register.inclusion_tag("components/main_navigation.html", takes_context=True)
 def main_navigation(context):
     request = context["request"]
-    home = home_page(request)
-    items = home.get_children().live().public().in_menu() if home else Page.objects.none()
+    menu = main_menu(request) or {"home_url": "/", "links": []}
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else None
     links = []
-    for item in items:
-        if current_path == item.path:
+    for link in menu["links"]:
+        if current_path == link["path"]:
             state = "page"
-        elif current_path and current_path.startswith(item.path):
+        elif current_path and current_path.startswith(link["path"]):
             state = "true"  # the current page is inside this section
         else:
             state = ""
-        links.append({"page": item, "aria_current": state})
-    return {"home": home, "links": links, "request": request}
+        links.append({**link, "aria_current": state})
+    return {"home_url": menu["home_url"], "links": links}
 
 
 @register.simple_tag(takes_context=True)
