@@ -147,7 +147,10 @@ class CallPage(RoutablePageMixin, BasePage):
         SynchronizedField("opening_time"),
         SynchronizedField("deadline_date"),
         SynchronizedField("deadline_time"),
+        SynchronizedField("offer_type"),
+        SynchronizedField("apply_url"),
         SynchronizedField("topics"),
+        SynchronizedField("documents"),
     ]
     base_form_class = TaxonomyPageForm
 

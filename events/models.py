@@ -168,13 +168,21 @@ class EventPage(RoutablePageMixin, BasePage):
     ]
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
+        SynchronizedField("event_type"),
+        SynchronizedField("event_format"),
         SynchronizedField("time_zone"),
         SynchronizedField("start_date"),
         SynchronizedField("start_time"),
         SynchronizedField("end_date"),
         SynchronizedField("end_time"),
+        SynchronizedField("registration_deadline_date"),
+        SynchronizedField("registration_deadline_time"),
         SynchronizedField("city"),
+        SynchronizedField("online_url"),
+        SynchronizedField("registration_url"),
         SynchronizedField("topics"),
+        SynchronizedField("speakers"),
+        SynchronizedField("related_resources"),
     ]
     base_form_class = TaxonomyPageForm
 

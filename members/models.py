@@ -169,6 +169,24 @@ class MemberPage(RoutablePageMixin, BasePage):
         index.SearchField("bio"),
         index.FilterField("sector"),
     ]
+    # Profiles reach the other language as aliases (members/profiles.py); should an editor
+    # translate one instead, its facts and the member's choices stay those of the original.
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("user"),
+        SynchronizedField("sector"),
+        SynchronizedField("country"),
+        SynchronizedField("city"),
+        SynchronizedField("expertise"),
+        SynchronizedField("photo"),
+        SynchronizedField("orcid"),
+        SynchronizedField("website"),
+        SynchronizedField("languages"),
+        SynchronizedField("open_to_collaboration"),
+        SynchronizedField("show_website"),
+        SynchronizedField("show_orcid"),
+        SynchronizedField("allow_contact"),
+    ]
 
     parent_page_types = ["members.MemberIndexPage"]
     subpage_types = []

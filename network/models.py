@@ -103,6 +103,12 @@ class Place(TaxonomyTerm):
     )
 
     panels = [*TaxonomyTerm.panels, FieldPanel("kind"), FieldPanel("country")]
+    # The country of a city is the same in every language, translated or not yet.
+    override_translatable_fields = [
+        *TaxonomyTerm.override_translatable_fields,
+        SynchronizedField("kind"),
+        SynchronizedField("country"),
+    ]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("place")

@@ -181,12 +181,18 @@ class ResourcePage(RoutablePageMixin, BasePage):
 
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
+        SynchronizedField("resource_type"),
+        SynchronizedField("original_language"),
         SynchronizedField("publication_date"),
         SynchronizedField("publisher"),
         SynchronizedField("cover_image"),
         SynchronizedField("topics"),
         SynchronizedField("places"),
         SynchronizedField("doi"),
+        SynchronizedField("external_url"),
+        SynchronizedField("authors"),
+        SynchronizedField("documents"),
+        SynchronizedField("related_links"),
     ]
 
     parent_page_types = ["resources.ResourceIndexPage"]

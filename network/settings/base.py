@@ -32,6 +32,12 @@ ELASTICSEARCH_TIMEOUT = env.int("ELASTICSEARCH_TIMEOUT", default=5)
 
 REDIS_URL = env.str("REDIS_URL", default="")
 
+# Machine translation of first drafts in the translation editor; off (no button) without a key.
+DEEPL_AUTH_KEY = env.str("DEEPL_AUTH_KEY", default="")
+DEEPL_FORMALITY = env.str("DEEPL_FORMALITY", default="prefer_more")
+DEEPL_GLOSSARY_EN_ES = env.str("DEEPL_GLOSSARY_EN_ES", default="")
+DEEPL_GLOSSARY_ES_EN = env.str("DEEPL_GLOSSARY_ES_EN", default="")
+
 # django-environ turns EMAIL_URL (e.g. smtp+tls://user:pass@host:587) into the EMAIL_* settings.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -53,6 +59,7 @@ INSTALLED_APPS = [
     "members",
     "events",
     "calls",
+    "translations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -141,6 +148,24 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # A Spanish page stays a draft until an editor has translated and published it.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+if DEEPL_AUTH_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "network.machine_translation.BritishEnglishDeepLTranslator",
+        "OPTIONS": {
+            "AUTH_KEY": DEEPL_AUTH_KEY,
+            # "prefer_more": Spanish addressed as "usted", as the site's own strings are.
+            "FORMALITY": DEEPL_FORMALITY,
+            "GLOSSARY_IDS": {
+                pair: glossary_id
+                for pair, glossary_id in {
+                    ("EN", "ES"): DEEPL_GLOSSARY_EN_ES,
+                    ("ES", "EN"): DEEPL_GLOSSARY_ES_EN,
+                }.items()
+                if glossary_id
+            },
+            "TIMEOUT": 30,
+        },
+    }
 
 # --- Static and media files -----------------------------------------------------------------
 
