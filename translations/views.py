@@ -1,0 +1,70 @@
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
+
+from translations.filters import TranslationStatusFilterSet
+from translations.status import status_rows
+
+
+class ActionColumn(Column):
+    cell_template_name = "translations/action_cell.html"
+
+
+class TranslationStatusReportView(ReportView):
+    """Every page and snippet in every language it was not written in: missing, in progress,
+    out of date or up to date, with a link to do what is due. Exportable as CSV or Excel."""
+
+    page_title = _("Translation status")
+    header_icon = "site"
+    index_url_name = "translation_status_report"
+    index_results_url_name = "translation_status_report_results"
+    filterset_class = TranslationStatusFilterSet
+    context_object_name = "rows"
+    # Editors who may edit pages see the report, as with Wagtail's own page reports.
+    model = Page
+    any_permission_required = ["add", "change", "publish"]
+    columns = [
+        TitleColumn("title", label=_("Original"), get_url=lambda row: row.original_url),
+        Column("kind", label=_("Type")),
+        Column("section_label", label=_("Section")),
+        Column("source_language_name", label=_("Written in")),
+        Column("target_language_name", label=_("Translation into")),
+        Column("status_label", label=_("Status")),
+        Column("published_label", label=_("Translation published")),
+        ActionColumn("action_label", label=_("Action")),
+    ]
+    list_export = [
+        "title",
+        "kind",
+        "section_label",
+        "source_language",
+        "target_language",
+        "status",
+        "progress",
+        "published",
+    ]
+    export_headings = {
+        "title": _("Original"),
+        "kind": _("Type"),
+        "section_label": _("Section"),
+        "source_language": _("Written in"),
+        "target_language": _("Translation into"),
+        "status": _("Status"),
+        "progress": _("Segments translated (%)"),
+        "published": _("Translation published"),
+    }
+
+    @cached_property
+    def rows(self):
+        return status_rows()
+
+    def get_base_queryset(self):
+        return self.rows
+
+    def get_filterset_kwargs(self):
+        return {**super().get_filterset_kwargs(), "queryset": self.rows}
+
+    def get_filename(self):
+        return "translation-status"
