@@ -41,21 +41,48 @@ class Status(models.TextChoices):
     UP_TO_DATE = "up_to_date", _("Up to date")
 
 
+class Action(models.TextChoices):
+    TRANSLATE = "translate", _("Translate")
+    CONTINUE = "continue", _("Translate")
+    SYNC = "sync", _("Sync")
+    EDIT = "edit", _("Edit")
+
+
 @dataclass
 class StatusRow:
-    title: str
-    kind: str
-    section: str
-    section_label: str
-    source_language: str
+    original: "Instance"
+    target: "Instance | None"
+    kind: "Kind"
     target_language: str
     status: Status
     # Percentage of segments translated, for translations made in wagtail-localize's editor.
     progress: int | None
-    published: bool
-    original_url: str
-    action_url: str
-    action_label: str
+    action: Action
+    source_pk: int | None = None
+
+    @property
+    def title(self):
+        return self.original.title
+
+    @property
+    def kind_name(self):
+        return kind_name(self.original)
+
+    @property
+    def section(self):
+        return self.kind.section
+
+    @property
+    def section_label(self):
+        return self.kind.section_label
+
+    @property
+    def source_language(self):
+        return self.original.language
+
+    @property
+    def published(self):
+        return bool(self.target and not self.target.is_alias and self.target.live)
 
     @property
     def status_label(self):
@@ -74,6 +101,24 @@ class StatusRow:
     @property
     def published_label(self):
         return _("Yes") if self.published else _("No")
+
+    # URLs are built for the rows shown, not for every row of a big site.
+    @property
+    def original_url(self):
+        return self.kind.admin_url(self.original)
+
+    @property
+    def action_url(self):
+        if self.action == Action.SYNC:
+            return reverse("wagtail_localize:update_translations", args=[self.source_pk])
+        if self.target is None:
+            return self.kind.translate_url(self.original)
+        # An alias's edit view offers to translate it.
+        return self.kind.admin_url(self.target)
+
+    @property
+    def action_label(self):
+        return self.action.label
 
 
 @dataclass
@@ -174,46 +219,28 @@ def rows_for(key, instances, progress, kind):
         enabled = source is not None and progress.enabled.get((source["pk"], language))
         percentage = None
         if target is None or target.is_alias:
-            status = Status.MISSING
-            # An alias's edit view offers to translate it instead.
-            action = (
-                (kind.admin_url(target) if target else kind.translate_url(original)),
-                _("Translate"),
-            )
+            status, action = Status.MISSING, Action.TRANSLATE
         elif enabled:
             percentage = progress.percentage(source["pk"], language)
             if kind.changed_since_sync(original, source):
-                status = Status.OUT_OF_DATE
-                action = (
-                    reverse("wagtail_localize:update_translations", args=[source["pk"]]),
-                    _("Sync"),
-                )
+                status, action = Status.OUT_OF_DATE, Action.SYNC
             elif percentage < 100:
-                status = Status.IN_PROGRESS
-                action = kind.admin_url(target), _("Translate")
+                status, action = Status.IN_PROGRESS, Action.CONTINUE
             else:
-                status = Status.UP_TO_DATE
-                action = kind.admin_url(target), _("Edit")
+                status, action = Status.UP_TO_DATE, Action.EDIT
+        elif kind.changed_since_published(original, target):
+            status, action = Status.OUT_OF_DATE, Action.EDIT
         else:
-            status = (
-                Status.OUT_OF_DATE
-                if kind.changed_since_published(original, target)
-                else Status.UP_TO_DATE
-            )
-            action = kind.admin_url(target), _("Edit")
+            status, action = Status.UP_TO_DATE, Action.EDIT
         yield StatusRow(
-            title=original.title,
-            kind=kind_name(original),
-            section=kind.section,
-            section_label=kind.section_label,
-            source_language=original.language,
+            original=original,
+            target=target,
+            kind=kind,
             target_language=language,
             status=status,
             progress=percentage,
-            published=bool(target and not target.is_alias and target.live),
-            original_url=kind.admin_url(original),
-            action_url=action[0],
-            action_label=action[1],
+            action=action,
+            source_pk=source["pk"] if source else None,
         )
 
 

@@ -27,7 +27,7 @@ class TranslationStatusReportView(ReportView):
     any_permission_required = ["add", "change", "publish"]
     columns = [
         TitleColumn("title", label=_("Original"), get_url=lambda row: row.original_url),
-        Column("kind", label=_("Type")),
+        Column("kind_name", label=_("Type")),
         Column("section_label", label=_("Section")),
         Column("source_language_name", label=_("Written in")),
         Column("target_language_name", label=_("Translation into")),
@@ -37,7 +37,7 @@ class TranslationStatusReportView(ReportView):
     ]
     list_export = [
         "title",
-        "kind",
+        "kind_name",
         "section_label",
         "source_language",
         "target_language",
@@ -47,7 +47,7 @@ class TranslationStatusReportView(ReportView):
     ]
     export_headings = {
         "title": _("Original"),
-        "kind": _("Type"),
+        "kind_name": _("Type"),
         "section_label": _("Section"),
         "source_language": _("Written in"),
         "target_language": _("Translation into"),
