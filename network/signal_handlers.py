@@ -1,12 +1,22 @@
-"""Cached site-wide data dropped when the pages or sites it was built from change."""
+"""Cached site-wide data (the menus, whole public pages) dropped when what it was built from
+changes."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from network.images import prepare_renditions
+from network.models import Place, Topic
 from network.navigation import clear_menus
+from network.page_cache import clear_pages
+
+
+def clear_cached_pages():
+    clear_menus()
+    clear_pages()
 
 
 @receiver(page_published)
@@ -17,7 +27,18 @@ from network.navigation import clear_menus
 @receiver(post_delete, sender=Site)
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
-def clear_cached_menus(**kwargs):
-    # Now, and again after the commit: a request in between would cache the old menu again.
-    clear_menus()
-    transaction.on_commit(clear_menus)
+@receiver(post_save, sender=Topic)
+@receiver(post_delete, sender=Topic)
+@receiver(post_save, sender=Place)
+@receiver(post_delete, sender=Place)
+@receiver(post_save, sender=get_image_model())
+@receiver(post_delete, sender=get_image_model())
+def clear_cached_pages_on_change(**kwargs):
+    # Now, and again after the commit: a request in between would cache the old data again.
+    clear_cached_pages()
+    transaction.on_commit(clear_cached_pages)
+
+
+@receiver(post_save, sender=get_image_model())
+def prepare_renditions_on_save(instance, **kwargs):
+    transaction.on_commit(lambda: prepare_renditions(instance))

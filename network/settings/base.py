@@ -31,6 +31,8 @@ ELASTICSEARCH_INDEX_PREFIX = env.str("ELASTICSEARCH_INDEX_PREFIX", default="netw
 ELASTICSEARCH_TIMEOUT = env.int("ELASTICSEARCH_TIMEOUT", default=5)
 
 REDIS_URL = env.str("REDIS_URL", default="")
+# How long anonymous visitors' pages are reused (network/page_cache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=120)
 
 # Machine translation of first drafts in the translation editor; off (no button) without a key.
 DEEPL_AUTH_KEY = env.str("DEEPL_AUTH_KEY", default="")
@@ -90,6 +92,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "network.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -7,3 +7,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DEMO_ADMIN_ALLOWED = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests change pages without always publishing them; tests/test_page_cache.py turns it on.
+PAGE_CACHE_SECONDS = 0

@@ -1,0 +1,83 @@
+"""Whole public pages cached for anonymous visitors, in the shared cache (Redis in production).
+
+wagtail-cache, the package for this, does not support Wagtail 8 yet, and Django's cache
+middleware caches by cookie and sends long browser max-ages, so this is a small middleware of
+the site's own. A response is reused only when the request and the response are the same for
+every visitor:
+
+- a GET without a query string (filtered listings and searches are fast without it, and their
+  URLs are endless), outside the admin, accounts, documents (privacy checks) and /healthz/;
+- from a visitor with no session and no pending messages, so never for a logged-in user;
+- answered 200, setting no cookie and using no CSRF token (a form's token belongs to one
+  visitor), not marked private or no-store.
+
+Entries last PAGE_CACHE_SECONDS (pages whose content follows the clock, such as a call's status,
+are at most that stale) and are all dropped at once, by changing the key prefix, whenever a page,
+snippet, site or view restriction changes (network/signal_handlers.py).
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+
+GENERATION_KEY = "page-cache:generation"
+EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz/", "/en/account/", "/es/account/")
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = uuid.uuid4().hex
+        cache.add(GENERATION_KEY, generation, None)
+        generation = cache.get(GENERATION_KEY, generation)
+    return generation
+
+
+def clear_pages():
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def cache_key(request, generation):
+    url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"page-cache:{generation}:{url}"
+
+
+def is_shared_request(request):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method == "GET"
+        and not request.META.get("QUERY_STRING")
+        and not request.path_info.startswith(EXCLUDED_PREFIXES)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
+def is_shared_response(request, response):
+    cache_control = response.get("Cache-Control", "").lower()
+    return (
+        response.status_code == 200
+        and not response.streaming
+        # A CSRF token for a form comes with its cookie: never shared.
+        and not response.cookies
+        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+    )
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_shared_request(request):
+            return self.get_response(request)
+        key = cache_key(request, current_generation())
+        response = cache.get(key)
+        if response is not None:
+            return response
+        response = self.get_response(request)
+        if is_shared_response(request, response):
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        return response

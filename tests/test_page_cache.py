@@ -1,0 +1,131 @@
+"""Whole pages cached for anonymous visitors: reused until something changes, never shared with
+or by a logged-in user, a visitor with messages, or a page carrying a CSRF token. Image
+renditions made ahead of the first visit."""
+
+import re
+from pathlib import Path
+
+import pytest
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Page
+
+from home.models import StandardPage
+from members.models import MemberIndexPage, MemberPage
+from network.images import RENDITION_FILTERS
+from network.models import Topic
+
+Image = get_image_model()
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+
+
+def change_title_behind_wagtails_back(page, title):
+    """A database change no signal announces: only an uncached render can show it."""
+    Page.objects.filter(pk=page.pk).update(title=title)
+    StandardPage.objects.filter(pk=page.pk).update(title=title)
+
+
+def shows(client, text, path="/en/about/", **params):
+    return text in client.get(path, params).content.decode()
+
+
+def test_anonymous_visitors_share_a_cached_page_until_a_publish(client, site_tree):
+    assert shows(client, "About the programme")
+    change_title_behind_wagtails_back(site_tree.about_en, "Quietly renamed")
+    assert shows(client, "About the programme")  # from the cache
+
+    about = StandardPage.objects.get(pk=site_tree.about_en.pk)
+    about.title = "Published rename"
+    about.save_revision().publish()
+    assert shows(client, "Published rename")
+
+
+def test_a_snippet_change_empties_the_cache(client, site_tree):
+    assert shows(client, "About the programme")
+    change_title_behind_wagtails_back(site_tree.about_en, "Quietly renamed")
+    Topic.objects.create(name="Smart urban governance", slug="smart-urban-governance")
+    assert shows(client, "Quietly renamed")
+
+
+def test_query_strings_are_not_cached(client, site_tree):
+    assert shows(client, "About the programme", utm_source="newsletter")
+    change_title_behind_wagtails_back(site_tree.about_en, "Quietly renamed")
+    assert shows(client, "Quietly renamed", utm_source="newsletter")
+
+
+def test_logged_in_users_neither_read_nor_fill_the_cache(client, site_tree, django_user_model):
+    member = django_user_model.objects.create_user("member", "member@example.org", "pw")
+    client.force_login(member)
+    assert shows(client, "About the programme")
+    change_title_behind_wagtails_back(site_tree.about_en, "Quietly renamed")
+    assert shows(client, "Quietly renamed")  # not served what the same URL showed before
+
+    client.logout()
+    client.cookies.clear()
+    assert shows(client, "Quietly renamed")  # the logged-in render was not stored
+    change_title_behind_wagtails_back(site_tree.about_en, "Renamed again")
+    client.force_login(member)
+    assert shows(client, "Renamed again")  # anonymous render not served to a member
+
+
+def test_visitors_with_messages_are_not_served_from_the_cache(client, site_tree):
+    assert shows(client, "About the programme")
+    change_title_behind_wagtails_back(site_tree.about_en, "Quietly renamed")
+    client.cookies["messages"] = "pending"
+    assert shows(client, "Quietly renamed")
+
+
+def test_pages_with_a_csrf_token_are_not_stored(client, site_tree, django_user_model):
+    """A member's contact form carries a token that belongs to one visitor."""
+    directory = MemberIndexPage(title="Members", slug="members")
+    site_tree.home_en.add_child(instance=directory)
+    directory.save_revision().publish()
+    profile = MemberPage(
+        title="Ana Pérez",
+        slug="ana-perez",
+        user=django_user_model.objects.create_user("ana", "ana@example.org", "pw"),
+        role="Economic development officer",
+        organisation="Municipalidad de Valparaíso",
+        sector="local-government",
+        allow_contact=True,
+    )
+    directory.add_child(instance=profile)
+    profile.save_revision().publish()
+
+    first = client.get("/en/members/ana-perez/contact/")
+    client.cookies.clear()
+    second = client.get("/en/members/ana-perez/contact/")
+
+    assert first.status_code == second.status_code == 200
+    assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
+
+
+def test_cache_can_be_turned_off(client, site_tree, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    assert shows(client, "About the programme")
+    change_title_behind_wagtails_back(site_tree.about_en, "Quietly renamed")
+    assert shows(client, "Quietly renamed")
+
+
+def test_renditions_are_made_when_an_image_is_saved(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        image = Image.objects.create(title="Barrio Italia", file=get_test_image_file())
+
+    made = set(image.renditions.values_list("filter_spec", flat=True))
+    assert made == set(RENDITION_FILTERS)
+
+
+def test_every_template_image_size_is_prepared():
+    templates = Path(__file__).resolve().parent.parent / "templates"
+    used = {
+        spec
+        for template in templates.rglob("*.html")
+        for spec in re.findall(r"{%\s*image\s+\S+\s+([\w-]+)", template.read_text())
+    }
+    assert used and used <= set(RENDITION_FILTERS)
