@@ -133,12 +133,17 @@ def submit_profile(user, form):
 
 def ensure_translations(page):
     """A live alias of the profile in the directory of every other language, so that it is
-    listed in each; Wagtail keeps aliases in step with the original when it is published."""
+    listed in each; Wagtail keeps aliases in step with the original when it is published. A
+    language that already has the profile (its alias, or a translation an editor made of it)
+    is left alone."""
     source_directory = page.get_parent()
     for directory in MemberIndexPage.objects.filter(
         translation_key=source_directory.translation_key
     ).exclude(locale_id=page.locale_id):
-        if not MemberPage.objects.filter(alias_of=page, locale_id=directory.locale_id).exists():
+        in_language = MemberPage.objects.filter(
+            translation_key=page.translation_key, locale_id=directory.locale_id
+        )
+        if not in_language.exists():
             page.create_alias(
                 parent=directory,
                 update_locale=directory.locale,

@@ -1,8 +1,10 @@
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
+from wagtail_localize.views import update_translations as localize_update
 
 from translations.filters import TranslationStatusFilterSet
 from translations.status import status_rows
@@ -68,3 +70,31 @@ class TranslationStatusReportView(ReportView):
 
     def get_filename(self):
         return "translation-status"
+
+
+class UpdateTranslationsView(localize_update.UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages", whose "Publish immediately" publishes every
+    translation without asking whether the user may publish it: for a user who may not publish
+    one of them, the option is shown off and cannot be turned on."""
+
+    def get_form(self):
+        form = super().get_form()
+        if not self.may_publish_every_translation():
+            field = form.fields["publish_translations"]
+            field.disabled = True
+            field.initial = False
+            field.help_text = _("You may not publish every translation of this page.")
+        return form
+
+    def may_publish_every_translation(self):
+        for translation in self.object.translations.filter(enabled=True):
+            try:
+                target = translation.get_target_instance()
+            except ObjectDoesNotExist:
+                continue
+            permissions = isinstance(target, Page) and target.permissions_for_user(
+                self.request.user
+            )
+            if permissions and not permissions.can_publish():
+                return False
+        return True

@@ -5,12 +5,18 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from translations.views import TranslationStatusReportView
+from translations.views import TranslationStatusReportView, UpdateTranslationsView
 
 
 @hooks.register("register_admin_urls")
-def register_translation_status_report_urls():
+def register_translation_admin_urls():
     return [
+        # Answers wagtail-localize's own URL (wagtail_localize:update_translations) first: this
+        # app's hooks run before wagtail_localize's (INSTALLED_APPS order).
+        path(
+            "localize/update/<int:translation_source_id>/",
+            UpdateTranslationsView.as_view(),
+        ),
         path(
             "reports/translation-status/",
             TranslationStatusReportView.as_view(),
