@@ -121,3 +121,47 @@ def test_admin_pages_allow_what_wagtail_needs(admin_client, site_tree):
 
 def test_healthz_is_never_cached(client):
     assert "no-cache" in client.get("/healthz/")["Cache-Control"]
+
+
+def run_with_production_settings(script, **environment):
+    """``script`` in a process with the production settings and the documented environment."""
+    inherited = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("LOG_FORMAT", "SENTRY_DSN", "DJANGO_SETTINGS_MODULE")
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=BASE_DIR,
+        env={
+            **inherited,
+            "DJANGO_SETTINGS_MODULE": "network.settings.production",
+            "SECRET_KEY": "test-only",
+            **environment,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()
+
+
+def test_production_logs_one_json_object_per_line_to_stdout():
+    lines = run_with_production_settings(
+        "import logging; logging.getLogger('network.probe').warning('disk at %s%%', 91)"
+    )
+
+    record = json.loads(lines[-1])
+    assert record["level"] == "WARNING"
+    assert record["logger"] == "network.probe"
+    assert record["message"] == "disk at 91%"
+    assert "time" in record
+
+
+def test_error_reporting_is_on_only_with_a_dsn():
+    script = "import sentry_sdk; print(sentry_sdk.get_client().is_active())"
+    assert run_with_production_settings(script)[-1] == "False"
+    # Initialising sends nothing; nothing listens on the discard port anyway.
+    dsn = f"http://public@127.0.0.1:{CLOSED_PORT}/1"
+    assert run_with_production_settings(script, SENTRY_DSN=dsn)[-1] == "True"
