@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "events",
     "calls",
     "translations",
+    "backups",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
