@@ -103,11 +103,11 @@ class Place(TaxonomyTerm):
     )
 
     panels = [*TaxonomyTerm.panels, FieldPanel("kind"), FieldPanel("country")]
-    # The country of a city is the same in every language, translated or not yet.
+    # Its country is translated: a translated city points to the translation of its country,
+    # which wagtail-localize submits with it (a RelatedObjectSegment).
     override_translatable_fields = [
         *TaxonomyTerm.override_translatable_fields,
         SynchronizedField("kind"),
-        SynchronizedField("country"),
     ]
 
     class Meta(TaxonomyTerm.Meta):
