@@ -29,15 +29,16 @@ from events.timezones import (
 from members.models import MemberLink
 from network.blocks import BodyBlock, stream_text
 from network.forms import TaxonomyPageForm
-from network.listing import FilterableListMixin
+from network.listing import FilterableListMixin, UntranslatedItemsMixin
 from network.models import BasePage, Place, Topic
 from network.taxonomy import term_labels, term_links
 
 END_OF_DAY = datetime.time(23, 59)
 
 
-class EventIndexPage(FilterableListMixin, RoutablePageMixin, BasePage):
-    """Upcoming events of one language, soonest first; past ones in an archive by year."""
+class EventIndexPage(FilterableListMixin, UntranslatedItemsMixin, RoutablePageMixin, BasePage):
+    """Upcoming events of one language (and those not translated into it yet), soonest first;
+    past ones in an archive by year."""
 
     filterset_class = EventFilterSet
     facets = {"type": ("type",), "format": ("format",), "topic": ("topic",)}
@@ -45,7 +46,15 @@ class EventIndexPage(FilterableListMixin, RoutablePageMixin, BasePage):
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=600)
 
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("show_untranslated"),
+    ]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("show_untranslated"),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
@@ -55,6 +64,9 @@ class EventIndexPage(FilterableListMixin, RoutablePageMixin, BasePage):
         verbose_name_plural = _("event listings")
 
     def get_listing_queryset(self, request):
+        return self.with_untranslated(self.own_events())
+
+    def own_events(self):
         return EventPage.objects.child_of(self).live().public()
 
     def get_context(self, request, *args, **kwargs):
@@ -80,8 +92,9 @@ class EventIndexPage(FilterableListMixin, RoutablePageMixin, BasePage):
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
-        """Every live event of this listing, for calendar applications to subscribe to."""
-        events = self.get_listing_queryset(request).order_by("starts_at")
+        """Every live event of this listing's language, for calendar applications to subscribe
+        to: a calendar entry has no badge to say it is in another language."""
+        events = self.own_events().order_by("starts_at")
         return calendars.ics_response(
             calendars.calendar(events, request, name=self.title), "calendar.ics"
         )

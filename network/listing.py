@@ -1,12 +1,16 @@
 """One way to serve every filterable list on the site (library, events, calls, directory), as
 cfgov's FilterableListMixin does: a django-filter FilterSet validates the GET form, one query
-path filters, counts and paginates."""
+path filters, counts and paginates. Also what lists and search share to offer content published
+in one language only to the readers of the other (``UntranslatedItemsMixin``)."""
 
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db import models
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.models import Page
 
 PAGE_PARAMETER = "page"
 
@@ -120,3 +124,66 @@ def ignored_filter_messages(form):
         for name, errors in form.errors.items()
         if name in form.fields
     ]
+
+
+def readable_translation_keys(locale):
+    """The translation keys of the pages visitors can read in ``locale`` (live and public, as the
+    language switcher counts them): a page whose key is not among them has no translation there."""
+    return Page.objects.live().public().filter(locale=locale).values("translation_key")
+
+
+def untranslated(pages, locale):
+    """The live, public pages of ``pages`` in other locales with no readable translation into
+    ``locale``."""
+    return (
+        pages.live()
+        .public()
+        .exclude(locale=locale)
+        .exclude(translation_key__in=readable_translation_keys(locale))
+    )
+
+
+def path_in(pages):
+    """A filter on ``path`` (a FilterField of every page, a plain string in every database) for
+    querysets given to search backends: the database backends run ``pages`` as a subquery,
+    Elasticsearch's query compiler runs it first and sends the paths as a ``terms`` filter. (A
+    filter on the primary key of a page type becomes its ``page_ptr_id``, which the Elasticsearch
+    compiler ignores; translation keys come back from SQLite as hex without dashes.)"""
+    return Q(path__in=pages.values("path"))
+
+
+class UntranslatedItemsMixin(models.Model):
+    """For a listing page whose items are translated: whether it also lists the items published
+    under its translations that have no readable translation in its own language yet."""
+
+    show_untranslated = models.BooleanField(
+        gettext_lazy("show items not yet translated"),
+        default=True,
+        help_text=gettext_lazy(
+            "Items published only in another language appear in this listing with a badge "
+            "naming their language and linking to the original."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    def with_untranslated(self, items):
+        """``items`` (this listing's live, public children) and, when ``show_untranslated`` is
+        on, the live, public children of this listing's translations that have no readable
+        translation in this listing's language.
+
+        One queryset, so that filters, facets, sorting, pagination and keyword search treat all
+        items alike, whatever the number of items: a query for the translations' paths and two
+        for view restrictions (``public()``). Each item comes with its locale, for templates to
+        name the language of those in another one."""
+        items = items.select_related("locale")
+        if not self.show_untranslated:
+            return items
+        elsewhere = Q()
+        for translation in self.get_translations().only("path", "depth"):
+            elsewhere |= Page.objects.child_of_q(translation)
+        if not elsewhere:
+            return items
+        others = untranslated(Page.objects.filter(elsewhere), self.locale_id)
+        return items | items.model.objects.filter(path_in(others))  # keeps select_related

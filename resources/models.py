@@ -19,7 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 from members.models import MemberLink
 from network.blocks import BodyBlock, stream_text
 from network.forms import TaxonomyPageForm
-from network.listing import FilterableListMixin
+from network.listing import FilterableListMixin, UntranslatedItemsMixin
 from network.lookups import InList
 from network.models import BasePage, Place, Topic
 from network.taxonomy import term_labels, term_links
@@ -35,8 +35,9 @@ doi_validator = RegexValidator(
 )
 
 
-class ResourceIndexPage(FilterableListMixin, RoutablePageMixin, BasePage):
-    """The resource library: every resource of one language, filterable."""
+class ResourceIndexPage(FilterableListMixin, UntranslatedItemsMixin, RoutablePageMixin, BasePage):
+    """The resource library: every resource of one language, and those not translated into it
+    yet, filterable."""
 
     filterset_class = ResourceFilterSet
     facets = {
@@ -56,8 +57,16 @@ class ResourceIndexPage(FilterableListMixin, RoutablePageMixin, BasePage):
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=600)
 
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("show_untranslated"),
+    ]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("show_untranslated"),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["resources.ResourcePage"]
@@ -81,7 +90,7 @@ class ResourceIndexPage(FilterableListMixin, RoutablePageMixin, BasePage):
         return context
 
     def get_listing_queryset(self, request):
-        resources = ResourcePage.objects.child_of(self).live().public()
+        resources = self.with_untranslated(ResourcePage.objects.child_of(self).live().public())
         query = clean_query(request.GET.get("q"))
         if query:
             resources = resources.filter(InList(F("pk"), matching_ids(resources, query)))

@@ -59,6 +59,8 @@ def search_queryset(form):
         pages = Page.objects.all()
     pages = pages.live().public()
     if not form.value("all_languages"):
+        # One language by default: each is searched with its own analysis, and the page stays
+        # fast (search/README.md). "All languages" adds the others, labelled with theirs.
         pages = pages.filter(locale=Locale.get_active())
     if form.value("type"):
         content_types = ContentType.objects.get_for_models(

@@ -86,7 +86,9 @@ def add_resource(
 @pytest.fixture
 def library(site_tree, terms):
     """An English and a Spanish library with a few resources each."""
-    library_en = ResourceIndexPage(title="Resource library", slug="resources")
+    library_en = ResourceIndexPage(
+        title="Resource library", slug="resources", show_untranslated=False
+    )
     site_tree.home_en.add_child(instance=library_en)
     library_en.save_revision().publish()
     library_es = library_en.copy_for_translation(site_tree.spanish)

@@ -143,7 +143,7 @@ def test_no_results_page_offers_ways_out(client, resources):
         {"q": ""},
         {"q": "   \t  "},
         {"q": "x" * 10_000},
-        {"q": "a\x00b\x1fc\x7f"},
+        {"q": "a\x1fc\x7f"},
         {"q": '"""\'\'\'"""'},
         {"q": "AND OR NOT ( ) * ~ ^ : [ ] { } \\ / - + && || !"},
         {"q": "(" * 500 + "x"},
@@ -188,7 +188,9 @@ def test_suggestions_are_titles_of_the_active_language(client, resources):
     assert "Improvement districts in Manchester" in titles
     assert all(result["url"].startswith("/en/") for result in response.json()["results"])
     assert client.get("/en/search/suggest/", {"q": "x"}).json() == {"results": []}
-    assert client.get("/en/search/suggest/", {"q": "\x00" * 9000}).status_code == 200
+    assert client.get("/en/search/suggest/", {"q": "\x1f" * 9000}).status_code == 200
+    # A NUL is refused before any view runs (network/middleware.py).
+    assert client.get("/en/search/suggest/", {"q": "\x00" * 9000}).status_code == 400
 
 
 def test_search_box_is_enhanced_only_by_script(client, resources):
