@@ -45,7 +45,11 @@ class SignupForm(allauth_forms.SignupForm):
         super().__init__(*args, **kwargs)
         honeypot = self.fields.get(settings.ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD)
         if honeypot is not None:
-            # Off screen and out of the tab order already; screen readers skip it too.
+            # allauth moves it off screen with an inline style, which the Content-Security-Policy
+            # blocks: the stylesheet's .honeypot does it. Out of the tab order already; screen
+            # readers skip it too.
+            honeypot.widget.attrs.pop("style", None)
+            honeypot.widget.attrs["class"] = "honeypot"
             honeypot.widget.attrs["aria-hidden"] = "true"
 
     def save(self, request):
