@@ -8,7 +8,8 @@ threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 # Restart workers now and then so a slow leak cannot exhaust a small server.
 max_requests = 1000
-max_requests_jitter = 100
+# Wide enough that two workers serving alike do not restart together (seen under load).
+max_requests_jitter = 500
 accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "*")

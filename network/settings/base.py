@@ -312,5 +312,8 @@ LOGGING = {
         # One line per background task and per page action drowns everything else out.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": env.str("WAGTAIL_LOG_LEVEL", default="WARNING")},
+        # With Elasticsearch down, its client logs every refused retry of every search (about
+        # 3,000 records a minute under load); search/service.py logs one warning per fallback.
+        "elastic_transport": {"level": "ERROR"},
     },
 }
