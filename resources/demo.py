@@ -863,8 +863,9 @@ def ensure_resource(library, data, topics, places, resources, log):
         topics=[topics[slug] for slug in data["topics"]],
         places=[places[slug] for slug in data["places"]],
         authors=[
-            ResourceAuthor(name=name, affiliation=affiliation)
-            for name, affiliation in data["authors"]
+            # In the order given: authors without a position would come in any order.
+            ResourceAuthor(name=name, affiliation=affiliation, sort_order=position)
+            for position, (name, affiliation) in enumerate(data["authors"])
         ],
         documents=[ResourceDocument(document=document)] if document else [],
         related_links=[

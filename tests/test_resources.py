@@ -75,7 +75,10 @@ def add_resource(
     )
     page.topics = list(topics)
     page.places = list(places)
-    page.authors = [ResourceAuthor(name=name, affiliation=aff) for name, aff in authors]
+    page.authors = [
+        ResourceAuthor(name=name, affiliation=affiliation, sort_order=position)
+        for position, (name, affiliation) in enumerate(authors)
+    ]
     parent.add_child(instance=page)
     revision = page.save_revision()
     if publish:

@@ -61,7 +61,8 @@ def item(html, title):
     heading = next(
         heading
         for heading in html.select(".resource-card__title, .card__title, .search-results h3")
-        if heading.get_text(strip=True) == title
+        # Whitespace normalised: a search result's title has its matches in <mark>.
+        if " ".join(heading.get_text().split()) == title
     )
     return heading.find_parent(["article", "li"])
 
@@ -315,13 +316,16 @@ def test_spanish_search_keeps_to_spanish_and_labels_other_languages_when_asked(c
         "Informe sólo en español",
         "Resumen de política sobre BIDs",
     ]
+    assert badge(item(html, "Resumen de política sobre BIDs")) is None
 
-    everywhere = test_search_page.get(client, "/es/search/", q="summary", all_languages="on")
+    # A word both languages' analysis leaves alone: searching every language uses the active
+    # language's (search/README.md), so on PostgreSQL English "summary" is not found from
+    # Spanish.
+    everywhere = test_search_page.get(client, "/es/search/", q="MINVU", all_languages="on")
     assert "White paper for MINVU" in result_titles(everywhere)
     paper = item(everywhere, "White paper for MINVU")
     assert link(paper) == (english("White paper for MINVU").url, "en", "en")
     assert badge(paper) == ("en", "English", "")  # no claim that it exists in English only
-    assert badge(item(everywhere, "Resumen de política sobre BIDs")) is None
 
 
 def test_library_filters_stay_expressible_by_elasticsearch(libraries):
