@@ -862,14 +862,15 @@ def ensure_resource(library, data, topics, places, resources, log):
         external_url=data.get("external_url", ""),
         topics=[topics[slug] for slug in data["topics"]],
         places=[places[slug] for slug in data["places"]],
+        # Each in the order given: items without a position would come in any order.
         authors=[
-            # In the order given: authors without a position would come in any order.
             ResourceAuthor(name=name, affiliation=affiliation, sort_order=position)
             for position, (name, affiliation) in enumerate(data["authors"])
         ],
-        documents=[ResourceDocument(document=document)] if document else [],
+        documents=[ResourceDocument(document=document, sort_order=0)] if document else [],
         related_links=[
-            RelatedResource(resource=resources[slug]) for slug in data.get("related", [])
+            RelatedResource(resource=resources[slug], sort_order=position)
+            for position, slug in enumerate(data.get("related", []))
         ],
     )
     log(f"{'created' if created else 'exists'}: resource “{page.title}”")
