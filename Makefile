@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format messages
+.PHONY: install run test lint format messages audit
 
 install: $(VENV)/.installed
 
@@ -38,3 +38,8 @@ format: install
 messages: install
 	$(BIN)/python manage.py makemessages -l es --no-location --ignore="$(VENV)/*" --ignore="staticfiles/*"
 	$(BIN)/python manage.py compilemessages -l es --ignore="$(VENV)/*"
+
+# Known vulnerabilities in the locked dependencies. Needs PyPI's JSON API (pypi.org/pypi/...) or
+# OSV, which the CI machine cannot reach: run it where they are reachable, e.g. before a release.
+audit: install
+	$(BIN)/pip-audit --strict -r requirements.lock
