@@ -19,14 +19,12 @@ from calls import deadlines
 from calls.choices import CallStatus, OfferType
 from calls.filters import CallFilterSet
 from calls.status import call_status
-from events.timezones import NonexistentLocalTime, TimeZone, aware, aware_or_none, in_zone
+from events.timezones import TimeZone, aware_or_none, aware_times, in_zone
 from network.blocks import BodyBlock, stream_text
 from network.forms import TaxonomyPageForm
 from network.listing import FilterableListMixin
 from network.models import BasePage, Topic
 from network.taxonomy import term_labels, term_links
-
-SKIPPED_TIME = _("This time does not exist in that time zone: clocks go forward then.")
 
 
 class CallIndexPage(FilterableListMixin, RoutablePageMixin, BasePage):
@@ -167,15 +165,14 @@ class CallPage(RoutablePageMixin, BasePage):
         when += [self.deadline_date, self.deadline_time]
         if not all(when):
             return  # each missing field has its own error
-        errors = {}
-        try:
-            self.opens_at = aware(self.opening_date, self.opening_time, self.time_zone)
-        except NonexistentLocalTime:
-            errors["opening_time"] = SKIPPED_TIME
-        try:
-            self.deadline_at = aware(self.deadline_date, self.deadline_time, self.time_zone)
-        except NonexistentLocalTime:
-            errors["deadline_time"] = SKIPPED_TIME
+        moments, errors = aware_times(
+            self.time_zone,
+            {
+                "opening_time": (self.opening_date, self.opening_time),
+                "deadline_time": (self.deadline_date, self.deadline_time),
+            },
+        )
+        self.opens_at, self.deadline_at = moments.get("opening_time"), moments.get("deadline_time")
         if not errors and self.deadline_at <= self.opens_at:
             errors["deadline_date"] = _("The deadline must be after the opening.")
         if not self.apply_url and not self.apply_contact:

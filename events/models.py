@@ -20,10 +20,10 @@ from events.choices import EventFormat, EventType
 from events.filters import EventFilterSet
 from events.timezones import (
     OTHER_COUNTRY,
-    NonexistentLocalTime,
     TimeZone,
     aware,
     aware_or_none,
+    aware_times,
     in_zone,
 )
 from members.models import MemberLink
@@ -211,22 +211,20 @@ class EventPage(RoutablePageMixin, BasePage):
         when = [self.time_zone, self.start_date, self.start_time, self.end_date, self.end_time]
         if not all(when):
             return  # each missing field has its own error
-        errors = {}
-        try:
-            self.starts_at = aware(self.start_date, self.start_time, self.time_zone)
-        except NonexistentLocalTime:
-            errors["start_time"] = _(
-                "This time does not exist in that time zone: clocks go forward then."
+        times = {
+            "start_time": (self.start_date, self.start_time),
+            "end_time": (self.end_date, self.end_time),
+        }
+        if self.registration_deadline_date is not None:
+            times["registration_deadline_time"] = (
+                self.registration_deadline_date,
+                self.registration_deadline_time or END_OF_DAY,
             )
-        try:
-            self.ends_at = aware(self.end_date, self.end_time, self.time_zone)
-        except NonexistentLocalTime:
-            errors["end_time"] = _(
-                "This time does not exist in that time zone: clocks go forward then."
-            )
+        moments, errors = aware_times(self.time_zone, times)
+        self.starts_at, self.ends_at = moments.get("start_time"), moments.get("end_time")
         if not errors and self.ends_at <= self.starts_at:
             errors["end_date"] = _("The event must end after it starts.")
-        deadline = self.registration_deadline()
+        deadline = moments.get("registration_deadline_time")
         if not errors and deadline is not None and deadline > self.ends_at:
             errors["registration_deadline_date"] = _(
                 "The registration deadline must not be after the event ends."

@@ -33,6 +33,19 @@ def aware(date, time, zone_name):
     return moment
 
 
+def aware_times(zone_name, fields):
+    """For ``fields``, ``{time field name: (date, time)}``, entered in the zone: the moment of
+    each that exists, and a validation message for each time field whose time the clocks skip,
+    as a model's ``clean`` reports them."""
+    moments, errors = {}, {}
+    for name, (date, time) in fields.items():
+        try:
+            moments[name] = aware(date, time, zone_name)
+        except NonexistentLocalTime:
+            errors[name] = _("This time does not exist in that time zone: clocks go forward then.")
+    return moments, errors
+
+
 def in_zone(moment, zone_name):
     return moment.astimezone(ZoneInfo(zone_name))
 

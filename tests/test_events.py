@@ -101,6 +101,17 @@ def test_times_are_shown_in_both_countries_across_a_daylight_saving_change(clien
             "start_time",
             "does not exist",
         ),
+        (
+            # A registration deadline at a time the clocks skip, before the event.
+            {
+                "start_date": datetime.date(2025, 9, 8),
+                "end_date": datetime.date(2025, 9, 8),
+                "registration_deadline_date": datetime.date(2025, 9, 7),
+                "registration_deadline_time": datetime.time(0, 15),
+            },
+            "registration_deadline_time",
+            "does not exist",
+        ),
     ],
 )
 def test_invalid_dates_are_refused_with_a_clear_message(changes, field, message):
