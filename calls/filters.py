@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from calls.choices import CallStatus
 from calls.status import status_query
 from network.models import Topic
-from resources.filters import sorted_choices
+from resources.filters import term_filter
 
 
 class CallFilterSet(django_filters.FilterSet):
@@ -17,13 +17,7 @@ class CallFilterSet(django_filters.FilterSet):
         method="with_status",
         widget=forms.CheckboxSelectMultiple,
     )
-    topic = django_filters.MultipleChoiceFilter(
-        label=_("Topic"),
-        field_name="topics__slug",
-        choices=sorted_choices(Topic),
-        distinct=True,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    topic = term_filter(Topic, _("Topic"), "topics__slug")
 
     @property
     def qs(self):

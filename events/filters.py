@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.choices import EventFormat, EventType
 from network.models import Topic
-from resources.filters import sorted_choices
+from resources.filters import term_filter
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
@@ -25,13 +25,7 @@ class EventFilterSet(django_filters.FilterSet):
         choices=EventFormat.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    topic = django_filters.MultipleChoiceFilter(
-        label=_("Topic"),
-        field_name="topics__slug",
-        choices=sorted_choices(Topic),
-        distinct=True,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    topic = term_filter(Topic, _("Topic"), "topics__slug")
     year = django_filters.NumberFilter(
         label=_("Past events of"), method="past_events_of", min_value=MIN_YEAR, max_value=MAX_YEAR
     )

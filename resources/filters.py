@@ -28,6 +28,18 @@ def sorted_choices(model):
     return choices
 
 
+def term_filter(model, label, field_name):
+    """Checkboxes for the terms of a vocabulary (topics, places), by slug, labelled in the
+    active language: the same filter on every listing."""
+    return django_filters.MultipleChoiceFilter(
+        label=label,
+        field_name=field_name,
+        choices=sorted_choices(model),
+        distinct=True,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
 class ResourceFilterSet(django_filters.FilterSet):
     """The library's filter form. Keyword search is applied before it (see
     ResourceIndexPage.get_listing_queryset), so facet counts reuse one search."""
@@ -44,20 +56,8 @@ class ResourceFilterSet(django_filters.FilterSet):
         choices=ResourceType.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    topic = django_filters.MultipleChoiceFilter(
-        label=_("Topic"),
-        field_name="topics__slug",
-        choices=sorted_choices(Topic),
-        distinct=True,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    place = django_filters.MultipleChoiceFilter(
-        label=_("Place"),
-        field_name="places__slug",
-        choices=sorted_choices(Place),
-        distinct=True,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    topic = term_filter(Topic, _("Topic"), "topics__slug")
+    place = term_filter(Place, _("Place"), "places__slug")
     language = django_filters.MultipleChoiceFilter(
         label=_("Original language"),
         field_name="original_language",
