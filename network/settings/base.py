@@ -33,6 +33,9 @@ ELASTICSEARCH_TIMEOUT = env.int("ELASTICSEARCH_TIMEOUT", default=5)
 REDIS_URL = env.str("REDIS_URL", default="")
 # How long anonymous visitors' pages are reused (network/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=120)
+# Set only while `manage.py build_archive` renders the site into static files (the date it is
+# made): templates then render the archive's version of each page. Never set it on a live site.
+STATIC_ARCHIVE_DATE = None
 
 # Machine translation of first drafts in the translation editor; off (no button) without a key.
 DEEPL_AUTH_KEY = env.str("DEEPL_AUTH_KEY", default="")
@@ -63,6 +66,7 @@ INSTALLED_APPS = [
     "calls",
     "translations",
     "backups",
+    "static_archive",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -144,6 +148,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "static_archive.context_processors.archive",
             ],
         },
     },
