@@ -168,22 +168,13 @@ def add_extra_content():
     an accented file name, and a log entry of a model removed from the code (its content type
     exists only in the source database)."""
     from django.contrib.contenttypes.models import ContentType
-    from django.core.files.images import ImageFile
     from django.utils import timezone
-    from PIL import Image as PILImage
-    from wagtail.images import get_image_model
     from wagtail.models import ModelLogEntry
 
-    from resources.models import ResourcePage
+    from tests.content import add_cover_image
     from tests.pdfs import make_document, pdf_bytes
 
-    png = io.BytesIO()
-    PILImage.new("RGB", (640, 480), (200, 30, 60)).save(png, "PNG")
-    image = get_image_model()(title="Valparaíso", file=ImageFile(png, name="valparaiso.png"))
-    image.save()
-    resource = ResourcePage.objects.filter(locale__language_code="en").live().order_by("pk")[0]
-    resource.cover_image = image
-    resource.save_revision().publish()
+    add_cover_image()
 
     make_document("Informe de otoño", pdf_bytes("Informe de otoño, año 2024"), "informe-año.pdf")
 

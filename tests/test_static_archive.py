@@ -38,6 +38,9 @@ from wagtail.models import Page, Site
 from static_archive.links import Key, LinkMap, file_for
 
 ORIGIN = "http://localhost"
+# The archive is built once for the module (``built``), which needs the test database set up
+# even when only tests that read the archive are selected.
+pytestmark = pytest.mark.django_db
 
 
 # --- Building and serving the archive --------------------------------------------------------
@@ -55,21 +58,12 @@ class Built:
 
 def add_cover_image_sign_up_link_and_contactable_member():
     from django.contrib.auth import get_user_model
-    from django.core.files.images import ImageFile
-    from PIL import Image as PILImage
-    from wagtail.images import get_image_model
 
     from home.models import StandardPage
     from members.models import MemberPage
-    from resources.models import ResourcePage
+    from tests.content import add_cover_image
 
-    png = io.BytesIO()
-    PILImage.new("RGB", (640, 480), (200, 30, 60)).save(png, "PNG")
-    image = get_image_model()(title="Valparaíso", file=ImageFile(png, name="valparaiso.png"))
-    image.save()
-    resource = ResourcePage.objects.filter(locale__language_code="en").live().order_by("pk")[0]
-    resource.cover_image = image
-    resource.save_revision().publish()
+    image = add_cover_image()
 
     about = StandardPage.objects.get(locale__language_code="en", slug="about")
     about.body.append(
