@@ -1,52 +1,24 @@
 """The static archive's search (``build_archive``, Pagefind) in a real browser: the archive of
 the demo site served by a plain static file server from a folder of the host, searched in each
-language with words typed without their accents.
+language with words typed without their accents. The archive is made as in
+``tests/test_static_archive.py`` (``build_demo_archive``: ``manage.py`` in subprocesses)."""
 
-The archive is built as an administrator would, with ``manage.py`` in a subprocess on a new
-SQLite database (``migrate``, ``load_demo``, ``build_archive``): the browser fixture keeps an
-event loop in the test thread, which rules out building it in-process here."""
-
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import expect
 
 from tests.browser.conftest import TIMEOUT_MS
 from tests.browser.test_accessibility import blocking_violations, describe
-from tests.test_static_archive import static_server
-
-COMMAND_TIMEOUT_SECONDS = 600
+from tests.test_static_archive import build_demo_archive, static_server
 
 VALPARAISO = "Heritage and trade on the hills of Valparaíso"
 
 
 @pytest.fixture(scope="module")
 def archive_url(tmp_path_factory):
-    work = tmp_path_factory.mktemp("archive-site")
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "network.settings.test",
-        "DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(work / "media"),
-        "ELASTICSEARCH_URL": "",
-        "REDIS_URL": "",
-    }
-    host = work / "host"
-    for command in (["migrate"], ["load_demo"], ["build_archive", str(host / "network")]):
-        subprocess.run(
-            [sys.executable, "manage.py", *command],
-            cwd=Path(settings.BASE_DIR),
-            env=environment,
-            check=True,
-            capture_output=True,
-            timeout=COMMAND_TIMEOUT_SECONDS,
-        )
-    with static_server(host) as url:
+    built = build_demo_archive(tmp_path_factory.mktemp("archive-site"))
+    with static_server(built.folder.parent) as url:
         yield url + "network/"
 
 
