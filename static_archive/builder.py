@@ -52,6 +52,7 @@ TEXT_TYPES = ("application/atom+xml", "application/rss+xml", "application/xml", 
 CALENDAR_LINK_PROPERTIES = ("URL", "DESCRIPTION")
 MAX_URLS = 200_000
 PROGRESS_EVERY = 200
+REPORTED_REFERRERS = 5  # pages named for a link that leads nowhere
 PAGEFIND_TIMEOUT_SECONDS = 1800
 
 
@@ -68,19 +69,18 @@ class Entry:
     source: tuple | None = None  # (storage, name) of a static or media file; storage None: a path
     download: bool = False  # a document: copied byte for byte, never rewritten
     filename: str = ""  # the name a download gives itself
+    redirect: Key | None = None
+    status: int = 200
 
     def file(self, key):
         return file_for(key, self.content_type, self.filename)
-
-    redirect: Key | None = None
-    status: int = 200
 
 
 @dataclass
 class Report:
     files: int = 0
     pages: int = 0
-    broken: dict = field(default_factory=dict)  # url -> (status, [referring urls])
+    broken: dict = field(default_factory=dict)  # url -> (status, [some pages linking to it])
 
 
 class ArchiveBuilder:
@@ -117,7 +117,8 @@ class ArchiveBuilder:
             entry = self.fetch(client, key, secure, scratch)
             self.entries[key] = entry
             for link in self.links_in(key, entry):
-                self.referrers[link].append(key.url)
+                if len(self.referrers[link]) < REPORTED_REFERRERS:
+                    self.referrers[link].append(key.url)
                 if link not in seen and not self.is_closed(link) and not self.is_generated(link):
                     seen.add(link)
                     queue.append(link)

@@ -456,3 +456,15 @@ def test_only_the_sites_own_urls_are_rewritten():
         "",
     )
     assert links.key("http://localhost/en/about/#team") == (Key("/en/about/"), "team")
+
+
+def test_a_link_that_leads_nowhere_on_the_site_is_reported_and_the_rest_is_built(
+    site_tree, tmp_path
+):
+    about = site_tree.about_en
+    about.body.append(("paragraph", '<p>See <a href="/en/no-such-page/">the old page</a>.</p>'))
+    about.save_revision().publish()
+    errors = io.StringIO()
+    call_command("build_archive", str(tmp_path / "out"), stdout=io.StringIO(), stderr=errors)
+    assert "Not archived (HTTP 404): /en/no-such-page/, linked from /en/about/" in errors.getvalue()
+    assert (tmp_path / "out" / "en" / "about" / "index.html").exists()

@@ -39,7 +39,7 @@ class Command(BaseCommand):
         for url, (status, referrers) in sorted(report.broken.items()):
             self.stderr.write(
                 _("Not archived (HTTP %(status)s): %(url)s, linked from %(pages)s")
-                % {"status": status, "url": url, "pages": ", ".join(referrers[:5]) or "-"}
+                % {"status": status, "url": url, "pages": ", ".join(referrers) or "-"}
             )
         self.stdout.write(
             self.style.SUCCESS(
