@@ -54,6 +54,7 @@ class Built:
     documents: dict  # URL path of every document -> SHA-256 of its file
     cover_image: str  # the file name of the image on a resource's cover
     member: str  # the URL path of a member who accepts messages on the live site
+    searchable: list  # URL paths of the pages the archive's search must find
     output: str  # what build_archive printed
 
 
@@ -63,8 +64,11 @@ def prepare_demo(expected_path):
     must hold, written to ``expected_path`` as JSON."""
     from django.contrib.auth import get_user_model
 
+    from calls.models import CallPage
+    from events.models import EventPage
     from home.models import StandardPage
     from members.models import MemberPage
+    from resources.models import ResourcePage
     from tests.content import add_cover_image
 
     image = add_cover_image()
@@ -79,12 +83,15 @@ def prepare_demo(expected_path):
     member.save_revision().publish()
 
     site = Site.objects.get(is_default_site=True)
+    pages = [
+        page
+        for root in site.root_page.get_translations(inclusive=True)
+        for page in root.get_descendants(inclusive=True).live().public().specific()
+    ]
+    searchable_types = (ResourcePage, EventPage, CallPage, MemberPage, StandardPage)
     expected = {
-        "pages": {
-            page.get_url(): page.title
-            for root in site.root_page.get_translations(inclusive=True)
-            for page in root.get_descendants(inclusive=True).live().public()
-        },
+        "pages": {page.get_url(): page.title for page in pages},
+        "searchable": [page.get_url() for page in pages if isinstance(page, searchable_types)],
         "documents": {
             document.url: hashlib.sha256(document.file.read()).hexdigest()
             for document in get_document_model().objects.all()
@@ -325,6 +332,24 @@ def test_feeds_sitemap_and_calendars_point_into_the_archive(crawled, archive_url
         events = icalendar.Calendar.from_ical(seen[url][2]).walk("VEVENT")
         for event in events:
             assert seen[urldefrag(urljoin(url, str(event["URL"]))).url][0] == 200
+
+
+def test_every_resource_event_call_member_and_standard_page_is_indexed(built):
+    """Pagefind indexes the pages that mark their main content (``data-pagefind-body``): all of
+    these, in the index of their language, and no listing or home page."""
+    assert any("/resources/" in path for path in built.searchable)
+    indexed = {
+        "/" + str(path.relative_to(built.folder).parent) + "/"
+        for path in built.folder.rglob("*.html")
+        if b"data-pagefind-body" in path.read_bytes()
+    }
+    assert indexed == set(built.searchable)
+    entry = json.loads((built.folder / "pagefind" / "pagefind-entry.json").read_text())
+    counts = {language: index["page_count"] for language, index in entry["languages"].items()}
+    assert counts == {
+        language: sum(path.startswith(f"/{language}/") for path in built.searchable)
+        for language in ("en", "es")
+    }
 
 
 def test_the_search_pages_use_the_index_of_their_language(built, archive_url):
