@@ -1,33 +1,64 @@
-"""The main navigation, cached.
+"""The main navigation, cached, and the request's site with it.
 
-Every page shows it, and finding the home page's menu pages is a slow query on a big site:
-treebeard's path range for the children of home covers every page of the site, so the database
-reads them all. The links are cached per site and language, as plain data, and the cache is
-cleared whenever a change could alter a menu (signal_handlers below)."""
+Every page shows the navigation, and finding the home page's menu pages is a slow query on a big
+site: treebeard's path range for the children of home covers every page of the site, so the
+database reads them all. The links are cached per host and language, as plain data.
 
-from django.conf import settings
+Every page also needs the request's Wagtail site (for its links), which Wagtail looks up with a
+query per request (``Site.find_for_request``: the sites matching the host, with their root
+pages). The navigation is the first to ask for it on every page, so it reads the site from the
+cache along with the links, in one cache read, and hands it to Wagtail for the rest of the
+request (Wagtail keeps the site it found on the request, as ``_wagtail_site``).
+
+Both are dropped at once, by a new generation, whenever a change could alter a menu or a site
+(``clear_menus``, called by network/signal_handlers.py)."""
+
+import uuid
+
+import wagtail
 from django.core.cache import cache
+from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail.models import Locale, Site
 
 CACHE_TIMEOUT = 24 * 60 * 60
+# Sites are cached as model instances: a new Wagtail (its Site and Page models) starts afresh.
+PREFIX = f"network:main-navigation:{wagtail.__version__}"
+GENERATION_KEY = f"{PREFIX}:generation"
 
 
-def cache_key(site_pk, language_code):
-    return f"network:main-navigation:{site_pk}:{language_code}"
+def cache_keys(request, language_code):
+    hostname = split_domain_port(request.get_host())[0]
+    host = f"{hostname}:{request.get_port()}"
+    return f"{PREFIX}:site:{host}", f"{PREFIX}:menu:{host}:{language_code}"
 
 
 def main_menu(request):
     """``{"home_url", "links": [{"url", "title", "path"}]}`` for the request's site in the
     active language, or None when no site matches the request."""
+    site_key, menu_key = cache_keys(request, get_language())
+    cached = cache.get_many([GENERATION_KEY, site_key, menu_key])
+    generation = cached.get(GENERATION_KEY)
+
+    def current(key):
+        entry = cached.get(key)
+        return entry[1] if entry is not None and generation and entry[0] == generation else None
+
+    fresh = {}
+    site = current(site_key)
+    if site is not None and not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = site
     site = Site.find_for_request(request)
     if site is None:
         return None
-    key = cache_key(site.pk, get_language())
-    menu = cache.get(key)
+    if current(site_key) is None:
+        fresh[site_key] = site
+    menu = current(menu_key)
     if menu is None:
-        menu = build_menu(site, request)
-        cache.set(key, menu, CACHE_TIMEOUT)
+        menu = fresh[menu_key] = build_menu(site, request)
+    if fresh:
+        generation = generation or current_generation()
+        cache.set_many({key: (generation, value) for key, value in fresh.items()}, CACHE_TIMEOUT)
     return menu
 
 
@@ -48,11 +79,13 @@ def home_page(site):
     return translation if translation is not None and translation.live else site.root_page
 
 
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
 def clear_menus():
-    cache.delete_many(
-        [
-            cache_key(site_pk, code)
-            for site_pk in Site.objects.values_list("pk", flat=True)
-            for code, _name in settings.LANGUAGES
-        ]
-    )
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)

@@ -3,6 +3,7 @@ API returns no highlights. Matching ignores case and accents ("cooperacion" mark
 "Cooperación") and accepts longer forms of a word ("ciudad" marks "ciudades"); everything else
 in the snippet is escaped."""
 
+import functools
 import re
 import unicodedata
 
@@ -15,14 +16,19 @@ MIN_TERM_LENGTH = 2
 WORD = re.compile(r"\w+")
 
 
+@functools.lru_cache(maxsize=4096)
+def fold_character(character):
+    base = unicodedata.normalize("NFD", character)[0].lower()
+    return base if len(base) == 1 else character
+
+
 def fold(text):
     """Lower case without accents, one character per character of ``text`` so that positions
     in the folded text are positions in the original."""
-    folded = []
-    for character in text:
-        base = unicodedata.normalize("NFD", character)[0].lower()
-        folded.append(base if len(base) == 1 else character)
-    return "".join(folded)
+    if text.isascii():
+        return text.lower()
+    # Each distinct character is decomposed once (a text repeats few of them).
+    return "".join(map(fold_character, text))
 
 
 def query_terms(query):

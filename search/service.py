@@ -9,11 +9,16 @@ Results are evaluated inside the call, so a failure cannot escape later from a t
 import logging
 import re
 import unicodedata
+from collections import Counter
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.utils.functional import cached_property
+from django.db.models import F
 from wagtail.search.backends import get_search_backend
+
+from network.lookups import InList
+from search.backends.ranking import content_type_of, matched_keys
 
 logger = logging.getLogger(__name__)
 
@@ -63,29 +68,107 @@ def run_search(operation):
     return operation(get_search_backend(last))
 
 
-class WindowedPaginator(Paginator):
-    """A paginator that never offers pages past RESULT_WINDOW results."""
+class RankedRows:
+    """``(primary key, content type id)`` of the first RESULT_WINDOW matches, best first, as a
+    sequence for a paginator: its length is known from the counts, and a slice ranks only the
+    rows it holds, unless they were ranked with the counts (``ranked``: start, stop, rows)."""
 
-    @cached_property
-    def total_count(self):
-        return super().count
+    def __init__(self, results, total, ranked=None):
+        self.results = results
+        self.total = total
+        self.ranked = ranked
 
-    @property
-    def count(self):
-        return min(self.total_count, RESULT_WINDOW)
+    def __len__(self):
+        return min(self.total, RESULT_WINDOW)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            raise TypeError("RankedRows only supports slices")
+        start, stop, _step = index.indices(len(self))
+        if stop <= start:
+            return []
+        if self.ranked is not None:
+            ranked_start, ranked_stop, rows = self.ranked
+            if ranked_start == start and stop <= ranked_stop:
+                return rows[: stop - start]
+        return self.results[start:stop].pks_and_content_types()
 
 
-def search_page(queryset, query, page_number=1, per_page=10, order_by_relevance=True):
-    """One page of results as a Django ``Page`` (objects already loaded) whose paginator also
-    knows the total number of matches (``paginator.total_count``)."""
+def requested_slice(page_number, per_page):
+    """``(start, stop)`` of the page a visitor asks for, if it may be in the result window: the
+    rows to rank along with the counts. A number the paginator will correct gives None."""
+    try:
+        number = int(page_number or 1)
+    except (TypeError, ValueError):
+        number = 1
+    start = (number - 1) * per_page
+    if number < 1 or start >= RESULT_WINDOW:
+        return None
+    return start, min(start + per_page, RESULT_WINDOW)
+
+
+@dataclass
+class FacetedPage:
+    """One page of a search.
+
+    - ``page``: a paginator page whose ``object_list`` holds ``(primary key, content type id)``
+      of the shown results, best first;
+    - ``types``: ``{content type id: matches}``, ``counts``: ``{name: [(value, count), ...]}``
+      as the caller asked;
+    - ``total``: the matches counted; ``more``: whether they go past RESULT_WINDOW (or may: an
+      engine that returns keys only up to its window cannot tell)."""
+
+    page: object
+    types: dict
+    counts: dict
+    total: int
+    more: bool
+
+
+def as_text(value):
+    return None if value is None else str(value)
+
+
+def faceted_search(queryset, query, counts, page_number=1, per_page=10, **search_options):
+    """One page of results and counts over the matches, from the backend that answers.
+
+    ``counts(keys)`` returns ``{name: queryset}``, each queryset counting over the objects whose
+    primary keys are ``keys`` (``pk__in=keys``: a subquery, or a list) and yielding rows of
+    values then a count; they come back as ``{name: [(value as text, ..., count), ...]}``.
+
+    On the site's database backends the counts are over every match, in one statement that
+    finds the matches once and also ranks the page asked for (``results.count_matches``).
+    Other backends (Elasticsearch) return ranked keys only, up to their result window: the
+    counts are then over the best RESULT_WINDOW matches."""
 
     def operation(backend):
-        results = backend.search(query, queryset, order_by_relevance=order_by_relevance)
-        paginator = WindowedPaginator(results, per_page)
-        page = paginator.get_page(page_number)
+        results = backend.search(query, queryset, **search_options)
+        if hasattr(results, "count_matches"):
+            start, stop = requested_slice(page_number, per_page) or (None, None)
+            shown, types, counted = results.count_matches(counts(matched_keys()), start, stop)
+            total = sum(types.values())
+            ranked = (start, stop, shown) if shown is not None else None
+            rows, more = RankedRows(results, total, ranked), total > RESULT_WINDOW
+        else:
+            best = results[:RESULT_WINDOW]
+            keys = best.pks() if hasattr(best, "pks") else [obj.pk for obj in best]
+            model = queryset.model
+            content_types = dict(
+                model.objects.filter(InList(F("pk"), keys))
+                .annotate(_content_type=content_type_of(model))
+                .values_list("pk", "_content_type")
+            )
+            # A key whose object is gone since it was indexed is left out.
+            rows = [(key, content_types[key]) for key in keys if key in content_types]
+            types = dict(Counter(content_types.values()))
+            counted = {
+                name: [(*map(as_text, values), count) for *values, count in counting]
+                for name, counting in counts(keys).items()
+            }
+            total, more = len(rows), len(keys) >= RESULT_WINDOW
+        page = Paginator(rows, per_page).get_page(page_number)
         page.object_list = list(page.object_list)
-        paginator.total_count  # noqa: B018 - counted now, inside the fallback
-        return page
+        return FacetedPage(page, types, counted, total, more)
 
     return run_search(operation)
 

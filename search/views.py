@@ -1,22 +1,23 @@
 import datetime
+import functools
 from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
-from django.db.models import F, prefetch_related_objects
+from django.db.models import Count, F, Prefetch, Q, prefetch_related_objects
+from django.db.models.functions import ExtractYear
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from network.listing import Facet, FacetOption, ignored_filter_messages
 from network.lookups import InList
 from network.models import Topic
 from network.taxonomy import term_labels
-from resources.models import ResourcePage
+from resources.models import ResourceDocument, ResourcePage
 from search.forms import SearchForm, SortOrder
 from search.highlight import highlight, highlight_title
-from search.service import RESULT_WINDOW, autocomplete_titles, clean_query, matching_ids
+from search.service import RESULT_WINDOW, autocomplete_titles, clean_query, faceted_search
 
 RESULTS_PER_PAGE = 10
 RESOURCE_FILTERS = ("resource_type", "topic", "year")
@@ -40,7 +41,7 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
-def search_queryset(form):
+def search_queryset(form, locale):
     """The pages a search may return, narrowed by the form's filters. Resource filters make it a
     search of resources only."""
     if any(form.value(name) for name in RESOURCE_FILTERS):
@@ -57,11 +58,11 @@ def search_queryset(form):
             )
     else:
         pages = Page.objects.all()
-    pages = pages.live().public()
+    pages = public(pages.live())
     if not form.value("all_languages"):
         # One language by default: each is searched with its own analysis, and the page stays
         # fast (search/README.md). "All languages" adds the others, labelled with theirs.
-        pages = pages.filter(locale=Locale.get_active())
+        pages = pages.filter(locale=locale)
     if form.value("type"):
         content_types = ContentType.objects.get_for_models(
             *(page_model(label) for label in form.value("type"))
@@ -72,69 +73,107 @@ def search_queryset(form):
     return pages
 
 
+def public(pages):
+    """``pages.public()``: no page of a section with a view restriction. Wagtail's reads every
+    restriction with its whole page, to use its path and depth; these are read alone."""
+    private = Q()
+    for path, depth in PageViewRestriction.objects.values_list("page__path", "page__depth"):
+        private |= Q(path__startswith=path, depth__gte=depth)
+    return pages.exclude(private) if private else pages
+
+
 def search_results(request, form, query):
-    pages = search_queryset(form)
-    by_relevance = form.value("sort") != SortOrder.DATE
-    ids = matching_ids(pages, query, limit=RESULT_WINDOW, order_by_relevance=by_relevance)
-    matches = match_details(ids)
-    paginator = Paginator(ids, RESULTS_PER_PAGE)
-    results = paginator.get_page(request.GET.get("page"))
-    shown = load_pages(results.object_list, matches)
+    locale = Locale.get_active()
+    found = faceted_search(
+        search_queryset(form, locale),
+        query,
+        facet_counts,
+        page_number=request.GET.get("page"),
+        per_page=RESULTS_PER_PAGE,
+        order_by_relevance=form.value("sort") != SortOrder.DATE,
+    )
+    results = found.page
+    shown = load_pages(results.object_list)
+    if form.value("all_languages"):
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+    else:
+        languages = {locale.pk: locale.language_code}
     results.object_list = [
-        search_result(shown[pk], query) for pk in results.object_list if pk in shown
+        search_result(shown[pk], query, languages)
+        for pk, _type in results.object_list
+        if pk in shown
     ]
     return {
         "results": results,
-        "total": len(ids),
-        "more_than_window": len(ids) >= RESULT_WINDOW,
-        "facets": facets(form, matches),
+        # The page lists the best RESULT_WINDOW and says when there are more.
+        "total": min(found.total, RESULT_WINDOW),
+        "more_than_window": found.more,
+        "facets": facets(form, found.types, found.counts),
         "querystring": querystring_without_page(request),
-        "suggestions": suggestions(request, form) if not ids else [],
+        "suggestions": suggestions(request, form) if not found.total else [],
     }
 
 
-def match_details(ids):
-    """What the facets count and the results load by, in one query: ``(pk, content type id,
-    resource type, publication date, topic slug)``, a row per match and topic."""
-    return list(
-        Page.objects.filter(InList(F("pk"), ids))
-        .order_by()
-        .values_list(
-            "pk",
-            "content_type",
-            "resourcepage__resource_type",
-            "resourcepage__publication_date",
-            "resourcepage__topics__slug",
-        )
-    )
+def keys_filter(field, keys):
+    """Rows whose ``field`` is one of ``keys``: a subquery, or a list of keys."""
+    if isinstance(keys, list | tuple):
+        return InList(F(field), keys)
+    return Q(**{f"{field}__in": keys})
 
 
-def load_pages(ids, matches):
-    """``{pk: specific page}`` for the shown results, a query per page type, as ``specific()``
-    would do but without its query for the content types, which the matches already give."""
-    content_types = {pk: content_type for pk, content_type, *_details in matches}
+def facet_counts(keys):
+    """What the facets count besides page types, over the matches whose keys are ``keys``:
+    ``{name: queryset of (values..., count) rows}`` (search.service.faceted_search)."""
+    if isinstance(keys, list | tuple):
+        return build_facet_counts(keys)
+    # A subquery of the matches is the same expression on every request: the querysets are
+    # built once (they are only ever compiled, never evaluated).
+    return cached_facet_counts(keys)
+
+
+def build_facet_counts(keys):
+    return {
+        "resources": ResourcePage.objects.filter(keys_filter("pk", keys))
+        .annotate(year=ExtractYear("publication_date"))
+        .values_list("resource_type", "year")
+        .annotate(count=Count("pk")),
+        "topics": ResourcePage.topics.through.objects.filter(keys_filter("resourcepage_id", keys))
+        .values_list("topic__slug")
+        .annotate(count=Count("pk")),
+    }
+
+
+cached_facet_counts = functools.lru_cache(maxsize=8)(build_facet_counts)
+
+
+def load_pages(rows):
+    """``{pk: specific page}`` for the shown results, from their ``(pk, content type id)``: a
+    query per page type, as ``specific()`` does, with what the results show."""
     by_model = {}
-    for pk in ids:
-        if pk in content_types:
-            model = ContentType.objects.get_for_id(content_types[pk]).model_class()
+    for pk, content_type in rows:
+        model = ContentType.objects.get_for_id(content_type).model_class()
+        # (None: an index entry of a page type since removed from the code)
+        if model is not None:
             by_model.setdefault(model, []).append(pk)
     pages = {}
     for model, pks in by_model.items():
-        found = model.objects.filter(pk__in=pks).select_related("locale").in_bulk()
+        found = {page.pk: page for page in model.objects.filter(pk__in=pks).order_by()}
         if model is ResourcePage:
-            prefetch_related_objects(list(found.values()), "documents__document")
+            # The snippets include the documents' text: each page's documents, in one query.
+            documents = ResourceDocument.objects.select_related("document")
+            prefetch_related_objects(list(found.values()), Prefetch("documents", documents))
         pages.update(found)
     return pages
 
 
-def search_result(page, query):
+def search_result(page, query, languages):
     return {
         "page": page,
         "title": highlight_title(page.title, query),
         "snippet": highlight(page.search_snippet_text(), query),
         "type": result_type_label(page),
         "date": getattr(page, "publication_date", None) or page.first_published_at,
-        "language": page.locale.language_code,
+        "language": languages.get(page.locale_id) or page.locale.language_code,
     }
 
 
@@ -144,32 +183,30 @@ def result_type_label(page):
     return page._meta.verbose_name.capitalize()
 
 
-def facets(form, matches):
-    """Counts among the matches the page can show (at most RESULT_WINDOW)."""
+def facets(form, types, counts):
+    """The facets: page types, resource types, topics and years, with their counts among the
+    matches (search/README.md)."""
     type_labels = dict(form.fields["type"].choices)
-    content_types, resource_types, years, topics = Counter(), Counter(), Counter(), Counter()
-    counted = set()
-    for pk, content_type, resource_type, publication_date, topic in matches:
-        if topic:
-            topics[topic] += 1
-        if pk in counted:
-            continue
-        counted.add(pk)
-        content_types[content_type] += 1
-        if resource_type:
-            resource_types[resource_type] += 1
-        if publication_date:
-            years[publication_date.year] += 1
     # ContentType lookups by id come from Django's cache, not the database.
     type_counts = {
         ContentType.objects.get_for_id(pk).model_class()._meta.label_lower: count
-        for pk, count in content_types.items()
+        for pk, count in types.items()
     }
-    topic_labels = term_labels(Topic)
+    resource_types, years = Counter(), Counter()
+    for resource_type, year, count in counts["resources"]:
+        resource_types[resource_type] += count
+        if year:
+            years[int(year)] += count
+    topics = dict(counts["topics"])
+    # Labels are only needed for the topics found.
+    topic_labels = term_labels(Topic) if topics else {}
     return [
         choice_facet(form, "type", type_labels, type_counts),
         choice_facet(
-            form, "resource_type", dict(form.fields["resource_type"].choices), resource_types
+            form,
+            "resource_type",
+            dict(form.fields["resource_type"].choices),
+            resource_types,
         ),
         choice_facet(form, "topic", topic_labels, topics),
         Facet(
@@ -178,7 +215,6 @@ def facets(form, matches):
             [
                 FacetOption(str(year), str(year), count, year == form.value("year"))
                 for year, count in sorted(years.items(), reverse=True)
-                if year
             ],
         ),
     ]

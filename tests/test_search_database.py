@@ -3,8 +3,10 @@
 import datetime
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
+from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from modelsearch.query import Phrase
@@ -12,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from resources.models import ResourceIndexPage, ResourcePage
+from search.backends.ranking import matched_keys
 
 on_sqlite = connection.vendor == "sqlite"
 needs_stemming = pytest.mark.skipif(
@@ -199,3 +202,72 @@ def test_all_words_may_be_spread_over_title_and_body(libraries, site_tree):
     assert titles(results) == ["Street markets"]
     either = search_resources(site_tree.home_en.locale, "markets lamps", operator="or")
     assert set(titles(either)) == {"Street markets", "Street lighting"}
+
+
+def test_counts_every_match_and_ranks_the_asked_page_in_one_statement(libraries, site_tree):
+    library_en, library_es = libraries
+    for number in range(7):
+        add(
+            library_en,
+            f"Market study {number}",
+            summary="Street markets." * (number + 1),
+            resource_type=("report", "article")[number % 2],
+        )
+    add(library_es, "Mercados", summary="markets")
+    results = search_resources(site_tree.home_en.locale, "markets")
+    best_first = [page.pk for page in results]
+    kinds = (
+        ResourcePage.objects.filter(pk__in=matched_keys())
+        .values_list("resource_type")
+        .annotate(count=Count("pk"))
+    )
+
+    with CaptureQueriesContext(connection) as queries:
+        rows, types, counted = results.count_matches({"kinds": kinds}, 2, 5)
+
+    # The statement, and on PostgreSQL the filtered locale's language.
+    assert len(queries) <= 2
+    assert rows == [
+        (pk, ContentType.objects.get_for_model(ResourcePage).pk) for pk in best_first[2:5]
+    ]
+    assert types == {ContentType.objects.get_for_model(ResourcePage).pk: 7}
+    assert sorted(counted["kinds"]) == [("article", 3), ("report", 4)]
+    assert set(
+        ResourcePage.objects.filter(pk__in=results.matching_pks()).values_list("pk", flat=True)
+    ) == set(best_first)
+
+
+def test_counts_of_an_unranked_search_leave_the_page_to_the_results(libraries, site_tree):
+    library_en, _ = libraries
+    for number in range(3):
+        add(library_en, f"Market study {number}", summary="Street markets.")
+    unranked = search_resources(site_tree.home_en.locale, "markets", order_by_relevance=False)
+
+    rows, types, counted = unranked.count_matches({}, 0, 2)
+
+    assert rows is None
+    assert types == {ContentType.objects.get_for_model(ResourcePage).pk: 3}
+    assert counted == {}
+    assert [pk for pk, _type in unranked[0:2].pks_and_content_types()] == [
+        page.pk for page in unranked[0:2]
+    ]
+
+
+@pytest.mark.skipif(on_sqlite, reason="checks the PostgreSQL compiler's shortcut for one word")
+def test_one_word_skips_the_whole_text_check_but_hyphenated_words_do_not(libraries, site_tree):
+    library_en, _ = libraries
+    add(library_en, "Street markets", summary="How councils license traders.")
+    add(library_en, "Night markets", summary="Lamps.")
+    add(library_en, "Traders", summary="Shops.")
+    locale = site_tree.home_en.locale
+
+    with CaptureQueriesContext(connection) as queries:
+        assert set(titles(search_resources(locale, "markets"))) == {
+            "Street markets",
+            "Night markets",
+        }
+    assert not any('" || "' in query["sql"] for query in queries)
+    # modelsearch splits on hyphens too: two words, which must both be found.
+    with CaptureQueriesContext(connection) as queries:
+        assert titles(search_resources(locale, "markets-traders")) == ["Street markets"]
+    assert any('" || "' in query["sql"] for query in queries)

@@ -6,11 +6,16 @@ import logging
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from network.models import Topic
-from resources.models import ResourceIndexPage, ResourcePage
+from resources.models import ResourceDocument, ResourceIndexPage, ResourcePage
 from search import service
 from search.highlight import highlight, highlight_title
+from tests.pdfs import make_document, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -174,10 +179,108 @@ def test_pagination_never_passes_the_result_window(client, resources, monkeypatc
     assert "More than 2 results" in html.select_one('[role="status"]').get_text()
 
 
+def add_resource(library, number, topics=()):
+    page = ResourcePage(
+        title=f"Levy study {number}",
+        slug=f"levy-study-{number}",
+        resource_type="report",
+        publication_date=datetime.date(2000 + number % 5, 1, 1),
+        summary="Another bidlevy study.",
+    )
+    page.topics = list(topics)
+    library.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
 def test_search_page_query_count_is_bounded(client, resources, django_assert_max_num_queries):
+    """The page's queries do not grow with the matches, the facets' values or the documents:
+    one statement counts the facets and ranks the shown page, then a query per page type
+    shown and one for their documents."""
     get(client, q="bidlevy")
-    with django_assert_max_num_queries(30):
+    with CaptureQueriesContext(connection) as queries:
         get(client, q="bidlevy")
+    # Read now: the connection's query log is a bounded queue that publishing will fill.
+    few = len(queries)
+    topics = [Topic.objects.create(name=f"Topic {n}", slug=f"topic-{n}") for n in range(4)]
+    library = resources[0].get_parent()
+    for number in range(30):
+        page = add_resource(library, number, topics[: number % 4])
+        ResourceDocument.objects.create(
+            page=page, document=make_document(f"Annex {number}", pdf_bytes("Annex."))
+        )
+
+    get(client, q="bidlevy")  # Publishing emptied the menu's cache: the next request fills it.
+    with django_assert_max_num_queries(few):
+        html = get(client, q="bidlevy")
+
+    assert few <= 12
+    assert len(result_titles(html)) == 10
+    assert facet(html, "type") == {"resources.resourcepage": "(33)"}
+    assert len(facet(html, "topic")) == 4
+
+
+def test_facets_and_total_count_every_match_past_the_result_window(client, resources, monkeypatch):
+    """Pages list the best RESULT_WINDOW matches; facets count them all (search/README.md)."""
+    monkeypatch.setattr(service, "RESULT_WINDOW", 2)
+    monkeypatch.setattr("search.views.RESULT_WINDOW", 2)
+
+    html = get(client, q="bidlevy")
+
+    assert len(result_titles(html)) == 2
+    assert "More than 2 results" in html.select_one('[role="status"]').get_text()
+    assert facet(html, "type") == {"resources.resourcepage": "(3)"}
+    assert facet(html, "year") == {"2021": "(2)", "2019": "(1)"}
+    assert facet(html, "topic") == {"city-leadership": "(2)"}
+
+
+def test_each_page_shows_the_next_best_matches(client, resources, monkeypatch):
+    """The statement that counts the facets ranks the page asked for; a page number past the
+    last (or below the first) shows the last page, as Django's paginator has it."""
+    monkeypatch.setattr("search.views.RESULTS_PER_PAGE", 1)
+    english = Locale.objects.get(language_code="en")
+    best_first = [
+        page.title for page in Page.objects.live().filter(locale=english).search("bidlevy")
+    ]
+
+    pages = [result_titles(get(client, q="bidlevy", page=str(number))) for number in (1, 2, 3)]
+
+    assert pages == [[title] for title in best_first]
+    assert result_titles(get(client, q="bidlevy", page="99")) == pages[-1]
+    assert result_titles(get(client, q="bidlevy", page="-5")) == pages[-1]
+    assert result_titles(get(client, q="bidlevy", page="two")) == pages[0]
+
+
+def test_a_word_found_only_in_a_document_is_shown_in_the_snippet(client, resources):
+    document = make_document("Annex", pdf_bytes("The annex measures quokkanomics in Valparaiso."))
+    ResourceDocument.objects.create(page=resources[0], document=document)
+    resources[0].save_revision().publish()
+
+    html = get(client, q="quokkanomics")
+
+    assert result_titles(html) == ["Improvement districts in Manchester"]
+    snippet = html.select_one(".search-results__snippet")
+    assert [mark.get_text() for mark in snippet.select("mark")] == ["quokkanomics"]
+
+
+def test_facets_from_a_backend_that_only_returns_ranked_results(client, resources, settings):
+    """Backends without the site's counting statement (Elasticsearch; here modelsearch's own
+    database backend, which offers neither it nor keys alone) are asked for the best
+    RESULT_WINDOW matches, and the facets count those."""
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
+    call_command("update_index", verbosity=0)
+
+    html = get(client, q="bidlevy")
+
+    assert len(result_titles(html)) == 3
+    assert facet(html, "type") == {"resources.resourcepage": "(3)"}
+    assert facet(html, "resource_type") == {
+        "report": "(1)",
+        "policy_brief": "(1)",
+        "article": "(1)",
+    }
+    assert facet(html, "topic") == {"city-leadership": "(2)"}
+    assert facet(html, "year") == {"2021": "(2)", "2019": "(1)"}
 
 
 def test_suggestions_are_titles_of_the_active_language(client, resources):
@@ -236,3 +339,20 @@ def test_search_answers_from_the_database_when_elasticsearch_is_down(
     page.unpublish()
     assert client.get("/en/search/suggest/", {"q": "improv"}).status_code == 200
     assert client.get("/en/resources/", {"q": "levies"}).status_code == 200
+
+
+def test_pages_under_a_view_restriction_are_neither_found_nor_counted(client, resources):
+    PageViewRestriction.objects.create(
+        page=resources[1], restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+    html = get(client, q="bidlevy")
+
+    assert "Business improvement district levies" not in result_titles(html)
+    assert len(result_titles(html)) == 2
+    assert facet(html, "type") == {"resources.resourcepage": "(2)"}
+
+    PageViewRestriction.objects.create(
+        page=resources[0].get_parent(), restriction_type=PageViewRestriction.LOGIN
+    )
+    assert result_titles(get(client, q="bidlevy")) == []

@@ -15,7 +15,7 @@ import operator
 import re
 from functools import reduce
 
-from django.db.models import F, Q
+from django.db.models import BigIntegerField, Case, F, IntegerField, Q, When
 from django.db.models.functions import Cast
 from django.db.models.lookups import Exact
 from django.utils.translation import get_language
@@ -28,10 +28,15 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchResults,
 )
 from modelsearch.query import Fuzzy, MatchAll, Not, PlainText
-from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Locale
 
-from search.backends.ranking import RankedSearchResultsMixin, caller_object_ids
+from search.backends.ranking import (
+    RankedSearchResultsMixin,
+    caller_object_ids,
+    has_integer_keys,
+    key_field,
+    searched_content_types,
+)
 
 LANGUAGE_CONFIGS = {"en": "en_unaccent", "es": "es_unaccent"}
 # Without a language of their own (untranslatable models, other locales) words are only folded.
@@ -40,6 +45,11 @@ NEUTRAL_CONFIG = "simple_unaccent"
 
 def language_config(language_code):
     return LANGUAGE_CONFIGS.get((language_code or "").split("-")[0].lower(), NEUTRAL_CONFIG)
+
+
+def query_terms(query_string):
+    """The words of a plain-text query, split as modelsearch splits them into lexemes."""
+    return [term for term in re.split(r"[\s\-]+", query_string) if term]
 
 
 def is_translatable(model):
@@ -103,29 +113,54 @@ class RankedPostgresCompilerMixin:
             or (isinstance(query, Not) and isinstance(query.subquery, MatchAll))
         ):
             return None
-        entries = IndexEntry.objects.filter(
-            content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
-            object_id__in=caller_object_ids(self.queryset),
-        )
-        tsquery = self.build_tsquery(query, config=config)
+        entries = self.caller_entries()
         if isinstance(query, PlainText):
             # Each column's GIN index finds the entries with any of the words...
             any_word = self.build_tsquery(PlainText(query.query_string, operator="or"), config)
             entries = entries.filter(
                 reduce(operator.or_, [Q(**{v.name: any_word}) for v, _ in self.entry_vectors])
             )
-            if query.operator == "or":
+            # (one word: any word is every word, and the check below would only cost time)
+            if query.operator == "or" or len(query_terms(query.query_string)) == 1:
                 return entries
+        tsquery = self.build_tsquery(query, config=config)
         # ...and the whole text is checked there: all the words may be spread over the columns.
         vector = reduce(lambda a, b: a._combine(b, "||", False), [v for v, _ in self.entry_vectors])
         return entries.annotate(_vector_=vector).filter(_vector_=tsquery)
 
+    def caller_entries(self):
+        """The index entries of the caller's queryset, annotated with ``_key``, the object's
+        primary key, and ``_content_type``, its specific type.
+
+        The index stores object ids as text. Comparing them as text with the caller's keys
+        means casting every key the caller's queryset yields (5,000 live pages of a language)
+        and hashing strings; for integer keys the entries' ids are cast instead, and the
+        database compares integers (half the time of the whole match). The cast only ever sees
+        the ids of the searched models' entries, all of which have integer keys."""
+        model = self.queryset.model
+        content_types = searched_content_types(model)
+        entries = IndexEntry.objects.filter(content_type_id__in=content_types).annotate(
+            _content_type=F("content_type_id")
+        )
+        if not has_integer_keys(model):
+            return entries.annotate(_key=F("object_id")).filter(
+                object_id__in=caller_object_ids(self.queryset)
+            )
+        integer = (
+            BigIntegerField() if isinstance(key_field(model), BigIntegerField) else IntegerField()
+        )
+        key = Case(When(content_type_id__in=content_types, then=Cast("object_id", integer)))
+        return entries.annotate(_key=key).filter(_key__in=self.queryset.order_by().values("pk"))
+
+    def score(self, config):
+        """How well an entry matches: higher is better."""
+        return self._build_rank_expression(self.entry_vectors, config)
+
     def ranked(self, matches, config):
-        newest = Cast("object_id", output_field=self.queryset.model._meta.pk)
         return (
-            matches.annotate(score=self._build_rank_expression(self.entry_vectors, config))
-            .order_by(F("score").desc(), newest.desc())
-            .values_list("object_id", "score")
+            matches.annotate(score=self.score(config))
+            .order_by(F("score").desc(), F("_key").desc())
+            .values_list("_key", "score", "_content_type")
         )
 
 
@@ -135,7 +170,7 @@ class RankedPostgresSearchQueryCompiler(RankedPostgresCompilerMixin, PostgresSea
         'ciud', "ciudades" 'ciudad'), so in Spanish each word also asks for its -es plural."""
         if config != LANGUAGE_CONFIGS["es"] or not isinstance(query, PlainText):
             return super().build_tsquery_content(query, config=config, invert=invert)
-        terms = [term for term in re.split(r"[\s\-]+", query.query_string) if term]
+        terms = query_terms(query.query_string)
         if not terms:
             return None
         # De Morgan, as modelsearch: a negated word excludes both forms.

@@ -7,6 +7,7 @@ word found in 4,000 of 10,000 pages). Here the MATCH runs once, filtered by the 
 queryset as a non-correlated subquery, ordered by BM25 and cut to the requested slice.
 """
 
+from django.db.models import F, IntegerField, Value
 from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
@@ -17,9 +18,13 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchResults,
 )
 from modelsearch.query import MatchAll, Not
-from modelsearch.utils import get_descendants_content_types_pks
 
-from search.backends.ranking import RankedSearchResultsMixin, caller_object_ids
+from search.backends.ranking import (
+    RankedSearchResultsMixin,
+    caller_object_ids,
+    has_integer_keys,
+    searched_content_types,
+)
 
 # A title hit counts this many body hits.
 TITLE_WEIGHT = 5.0
@@ -43,19 +48,27 @@ class RankedSQLiteCompilerMixin:
         match = MatchExpression(
             self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config)
         )
+        model = self.queryset.model
+        # The index stores object ids as text.
+        key = F("index_entry__object_id")
+        if has_integer_keys(model):
+            key = Cast(key, output_field=IntegerField())
         return SQLiteFTSIndexEntry.objects.filter(
             match,
-            index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
+            index_entry__content_type__in=searched_content_types(model),
             index_entry__object_id__in=caller_object_ids(self.queryset),
-        )
+        ).annotate(_key=key, _content_type=F("index_entry__content_type_id"))
+
+    def score(self, config):
+        """How well an entry matches, higher being better (bm25() is lower for better)."""
+        return ColumnWeightedBM25() * Value(-1.0)
 
     def ranked(self, matches, config):
         # bm25() is lower for better matches; ties fall back to the newest object, as upstream.
-        newest = Cast("index_entry__object_id", output_field=self.queryset.model._meta.pk)
         return (
             matches.annotate(score=ColumnWeightedBM25())
-            .order_by("score", newest.desc())
-            .values_list("index_entry__object_id", "score")
+            .order_by("score", F("_key").desc())
+            .values_list("_key", "score", "_content_type")
         )
 
 
