@@ -66,21 +66,76 @@ def parse_args():
     parser.add_argument(
         "--repeat", type=int, default=15, help="timed requests per scenario (default 15)"
     )
+    add_database_argument(parser)
+    args = parser.parse_args()
+    if args.count < 1 or args.repeat < 1:
+        parser.error("--count and --repeat must be at least 1")
+    check_database_url(parser, args.database_url)
+    return args
+
+
+def add_database_argument(parser):
     parser.add_argument(
         "--database-url",
         help=f"a PostgreSQL database to create, use and drop; its name must start with "
         f"'{DATABASE_PREFIX}' and it must not exist yet (default: a temporary SQLite file)",
     )
-    args = parser.parse_args()
-    if args.count < 1 or args.repeat < 1:
-        parser.error("--count and --repeat must be at least 1")
-    if args.database_url:
-        config = environ.Env.db_url_config(args.database_url)
-        if config["ENGINE"] != "django.db.backends.postgresql":
-            parser.error("--database-url must be a postgres:// URL")
-        if not config["NAME"].startswith(DATABASE_PREFIX):
-            parser.error(f"the database name must start with '{DATABASE_PREFIX}'")
-    return args
+
+
+def check_database_url(parser, database_url):
+    if not database_url:
+        return
+    config = environ.Env.db_url_config(database_url)
+    if config["ENGINE"] != "django.db.backends.postgresql":
+        parser.error("--database-url must be a postgres:// URL")
+    if not config["NAME"].startswith(DATABASE_PREFIX):
+        parser.error(f"the database name must start with '{DATABASE_PREFIX}'")
+
+
+@contextmanager
+def throwaway_site(database_url, prefix):
+    """Django set up with the test settings on a database made for this run, whatever the
+    environment says; yields a temporary folder (also the site's MEDIA_ROOT/media).
+
+    The database is the PostgreSQL one named in ``database_url``, created here (refused if it
+    exists: only a database the run created is ever dropped) and dropped at the end, even after
+    an error; or an SQLite file in the temporary folder. Empty ``ELASTICSEARCH_URL`` and
+    ``REDIS_URL`` keep a developer's own search index and cache out of it."""
+    workdir = Path(tempfile.mkdtemp(prefix=prefix))
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE=SETTINGS_MODULE,
+        ELASTICSEARCH_URL="",
+        REDIS_URL="",
+        MEDIA_ROOT=str(workdir / "media"),
+    )
+    sys.path.insert(0, str(PROJECT_DIR))
+    created = set_up = False
+    try:
+        if database_url:
+            try:
+                postgres_maintenance(database_url, "CREATE DATABASE {}")
+            except psycopg2.errors.DuplicateDatabase:
+                name = environ.Env.db_url_config(database_url)["NAME"]
+                sys.exit(
+                    f"Database {name} already exists, perhaps left by an interrupted run; a "
+                    f"benchmark only uses a database it created. If it is a benchmark's: "
+                    f"dropdb -h 127.0.0.1 -U postgres {name}"
+                )
+            created = True
+            os.environ["DATABASE_URL"] = database_url
+        else:
+            os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/benchmark.sqlite3"
+        django.setup()
+        set_up = True
+        yield workdir
+    finally:
+        if set_up:
+            from django.db import connections
+
+            connections.close_all()
+        shutil.rmtree(workdir, ignore_errors=True)
+        if created:
+            postgres_maintenance(database_url, "DROP DATABASE {}")
 
 
 def postgres_maintenance(database_url, statement):
@@ -105,39 +160,8 @@ def postgres_maintenance(database_url, statement):
 
 def main():
     args = parse_args()
-    os.environ["DJANGO_SETTINGS_MODULE"] = SETTINGS_MODULE
-    # Empty values switch Elasticsearch and Redis off, so that a developer's own services are
-    # never written to either.
-    os.environ["ELASTICSEARCH_URL"] = ""
-    os.environ["REDIS_URL"] = ""
-    sys.path.insert(0, str(PROJECT_DIR))
-
-    workdir = None
-    if args.database_url:
-        try:
-            postgres_maintenance(args.database_url, "CREATE DATABASE {}")
-        except psycopg2.errors.DuplicateDatabase:
-            name = environ.Env.db_url_config(args.database_url)["NAME"]
-            sys.exit(
-                f"Database {name} already exists, perhaps left by an interrupted run; the "
-                f"benchmark only uses a database it created. If it is a benchmark's: dropdb {name}"
-            )
-        os.environ["DATABASE_URL"] = args.database_url
-    else:
-        workdir = tempfile.mkdtemp(prefix="library-benchmark-")
-        os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/benchmark.sqlite3"
-
-    try:
-        django.setup()
+    with throwaway_site(args.database_url, "library-benchmark-"):
         return run(args)
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        if workdir:
-            shutil.rmtree(workdir)
-        else:
-            postgres_maintenance(args.database_url, "DROP DATABASE {}")
 
 
 def log(message):

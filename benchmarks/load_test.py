@@ -22,7 +22,6 @@ import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -30,20 +29,17 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import django
-import environ
-import psycopg2
 import redis
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.library_benchmark import (  # noqa: E402
-    DATABASE_PREFIX,
-    SETTINGS_MODULE,
+    add_database_argument,
     build_site,
+    check_database_url,
     create_resources,
     log,
-    postgres_maintenance,
+    throwaway_site,
 )
 from benchmarks.search_benchmark import refresh_statistics  # noqa: E402
 
@@ -118,28 +114,13 @@ def parse_args():
         type=Path,
         help="a folder to copy each scenario's gunicorn output to (default: not kept)",
     )
-    parser.add_argument(
-        "--database-url",
-        help=f"a PostgreSQL database to create, use and drop; its name must start with "
-        f"'{DATABASE_PREFIX}' and it must not exist yet (default: a temporary SQLite file)",
-    )
+    add_database_argument(parser)
     args = parser.parse_args()
     if min(args.count, args.duration, args.connections, args.workers, args.wrk_threads) < 1:
         parser.error("--count, --duration, --connections, --workers and --wrk-threads must be >= 1")
     if args.connections < args.wrk_threads:
         parser.error("--connections must be at least --wrk-threads")
-    if args.warmup < 0 or not 1 <= args.redis_db <= 15:
-        parser.error("--warmup must be >= 0 and --redis-db between 1 and 15 (0 is left alone)")
-    if args.database_url:
-        config = environ.Env.db_url_config(args.database_url)
-        if config["ENGINE"] != "django.db.backends.postgresql":
-            parser.error("--database-url must be a postgres:// URL")
-        if not config["NAME"].startswith(DATABASE_PREFIX):
-            parser.error(f"the database name must start with '{DATABASE_PREFIX}'")
-        if config["HOST"] not in ("127.0.0.1", "localhost", "::1"):
-            parser.error("the database must be on this machine (127.0.0.1)")
-    if not shutil.which("wrk"):
-        parser.error("wrk is not installed: apt-get install wrk")
+    check_database_url(parser, args.database_url)
     return args
 
 
@@ -154,40 +135,12 @@ def main():
     except redis.ConnectionError:
         sys.exit(f"Redis does not answer on {REDIS_SERVER}: the site's production cache is Redis")
 
-    # The data is built in this process with the test settings, as the other benchmarks do;
-    # empty values keep a developer's own Elasticsearch and Redis out of it.
-    os.environ["DJANGO_SETTINGS_MODULE"] = SETTINGS_MODULE
-    os.environ["ELASTICSEARCH_URL"] = ""
-    os.environ["REDIS_URL"] = ""
-    workdir = Path(tempfile.mkdtemp(prefix="load-test-"))
-    os.environ["MEDIA_ROOT"] = str(workdir / "media")
-    database_created = False
+    # The data is built in this process with the test settings, as the other benchmarks do.
     try:
-        if args.database_url:
-            try:
-                postgres_maintenance(args.database_url, "CREATE DATABASE {}")
-            except psycopg2.errors.DuplicateDatabase:
-                name = environ.Env.db_url_config(args.database_url)["NAME"]
-                sys.exit(
-                    f"Database {name} already exists, perhaps left by an interrupted run; the "
-                    f"load test only uses a database it created. If it is a benchmark's: "
-                    f"dropdb -h {HOST} -U postgres {name}"
-                )
-            database_created = True
-            os.environ["DATABASE_URL"] = args.database_url
-        else:
-            os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/load.sqlite3"
-        django.setup()
-        return run(args, workdir, cache, started)
+        with throwaway_site(args.database_url, "load-test-") as workdir:
+            return run(args, workdir, cache, started)
     finally:
-        from django.db import connections
-
-        connections.close_all()
         flush(cache)
-        shutil.rmtree(workdir, ignore_errors=True)
-        if database_created:
-            postgres_maintenance(args.database_url, "DROP DATABASE {}")
-            log("Dropped the throwaway database")
         log(f"Total elapsed: {time.perf_counter() - started:.0f} s")
 
 

@@ -6,18 +6,12 @@ throwaway database. See benchmarks/README.md.
 """
 
 import argparse
-import os
 import random
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from datetime import date
 from pathlib import Path
-
-import django
-import psycopg2
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -25,13 +19,13 @@ from benchmarks.library_benchmark import (  # noqa: E402
     BARE_URL,
     BENCH_URLCONF,
     CHUNK,
-    DATABASE_PREFIX,
-    SETTINGS_MODULE,
     RequestFailed,
+    add_database_argument,
     build_site,
+    check_database_url,
     log,
-    postgres_maintenance,
     search_index_updates_off,
+    throwaway_site,
 )
 
 SEED = 40_000
@@ -92,43 +86,16 @@ def parse_args():
     parser.add_argument(
         "--stock-repeat", type=int, default=5, help="timed stock searches (default 5)"
     )
-    parser.add_argument(
-        "--database-url",
-        help=f"a PostgreSQL database to create, use and drop; its name must start with "
-        f"'{DATABASE_PREFIX}' (default: a temporary SQLite file)",
-    )
+    add_database_argument(parser)
     args = parser.parse_args()
-    if args.database_url and "/" + DATABASE_PREFIX not in args.database_url:
-        parser.error(f"the database name must start with '{DATABASE_PREFIX}'")
+    check_database_url(parser, args.database_url)
     return args
 
 
 def main():
     args = parse_args()
-    os.environ["DJANGO_SETTINGS_MODULE"] = SETTINGS_MODULE
-    os.environ["ELASTICSEARCH_URL"] = ""
-    os.environ["REDIS_URL"] = ""
-    workdir = None
-    if args.database_url:
-        try:
-            postgres_maintenance(args.database_url, "CREATE DATABASE {}")
-        except psycopg2.errors.DuplicateDatabase:
-            sys.exit("The benchmark database already exists (an interrupted run?): drop it first")
-        os.environ["DATABASE_URL"] = args.database_url
-    else:
-        workdir = tempfile.mkdtemp(prefix="search-benchmark-")
-        os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/benchmark.sqlite3"
-    try:
-        django.setup()
+    with throwaway_site(args.database_url, "search-benchmark-"):
         return run(args)
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        if workdir:
-            shutil.rmtree(workdir)
-        else:
-            postgres_maintenance(args.database_url, "DROP DATABASE {}")
 
 
 def create_resources(libraries, count):
