@@ -237,8 +237,10 @@ class ResourcePage(RoutablePageMixin, BasePage):
         return context
 
     def search_snippet_text(self):
-        # The documents come last: a word found only in a PDF is still shown in context.
-        return " ".join([self.summary, stream_text(self.body), self.document_text()])
+        """The page's own text. A results page adds ``document_text()`` after it when the
+        query's words are not in it (search/views.py): a word found only in a PDF is still shown
+        in context, and the documents, whose text can be long, are read only then."""
+        return " ".join([self.summary, stream_text(self.body)])
 
     def document_text(self):
         return "\n".join(link.document.extracted_text for link in self.documents.all())

@@ -40,11 +40,25 @@ def query_terms(query):
     return sorted(terms, key=len, reverse=True)
 
 
+def term_pattern(terms):
+    return re.compile(r"\b(?:" + "|".join(re.escape(term) for term in terms) + r")\w*")
+
+
+def snippet_source(text):
+    return " ".join((text or "")[:MAX_TEXT_LENGTH].split())
+
+
+def mentions(text, query):
+    """Whether ``highlight`` would mark a word of ``query`` in ``text``."""
+    terms = query_terms(query)
+    return bool(terms) and term_pattern(terms).search(fold(snippet_source(text))) is not None
+
+
 def highlight(text, query, length=SNIPPET_LENGTH):
     """An escaped excerpt of ``text`` around the first match, matches wrapped in ``<mark>``."""
-    text = " ".join((text or "")[:MAX_TEXT_LENGTH].split())
+    text = snippet_source(text)
     terms = query_terms(query)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(term) for term in terms) + r")\w*")
+    pattern = term_pattern(terms)
     folded = fold(text)
     first = pattern.search(folded) if terms else None
     start = 0

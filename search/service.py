@@ -129,7 +129,18 @@ def as_text(value):
     return None if value is None else str(value)
 
 
-def faceted_search(queryset, query, counts, page_number=1, per_page=10, **search_options):
+def search_in(backend, queryset, query, language_code, **search_options):
+    """``backend.search``; with ``language_code``, the language of the locale ``queryset`` is
+    filtered on, when the backend's results can take it (search/backends/language.py)."""
+    results = backend.search(query, queryset, **search_options)
+    if language_code and hasattr(results, "in_language"):
+        results = results.in_language(language_code)
+    return results
+
+
+def faceted_search(
+    queryset, query, counts, page_number=1, per_page=10, language_code=None, **search_options
+):
     """One page of results and counts over the matches, from the backend that answers.
 
     ``counts(keys)`` returns ``{name: queryset}``, each queryset counting over the objects whose
@@ -139,10 +150,12 @@ def faceted_search(queryset, query, counts, page_number=1, per_page=10, **search
     On the site's database backends the counts are over every match, in one statement that
     finds the matches once and also ranks the page asked for (``results.count_matches``).
     Other backends (Elasticsearch) return ranked keys only, up to their result window: the
-    counts are then over the best RESULT_WINDOW matches."""
+    counts are then over the best RESULT_WINDOW matches.
+
+    ``language_code``: the language of the locale ``queryset`` is filtered on, if any."""
 
     def operation(backend):
-        results = backend.search(query, queryset, **search_options)
+        results = search_in(backend, queryset, query, language_code, **search_options)
         if hasattr(results, "count_matches"):
             start, stop = requested_slice(page_number, per_page) or (None, None)
             shown, types, counted = results.count_matches(counts(matched_keys()), start, stop)

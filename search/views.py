@@ -16,7 +16,7 @@ from network.models import Topic
 from network.taxonomy import term_labels
 from resources.models import ResourceDocument, ResourcePage
 from search.forms import SearchForm, SortOrder
-from search.highlight import highlight, highlight_title
+from search.highlight import highlight, highlight_title, mentions
 from search.service import RESULT_WINDOW, autocomplete_titles, clean_query, faceted_search
 
 RESULTS_PER_PAGE = 10
@@ -90,6 +90,7 @@ def search_results(request, form, query):
         facet_counts,
         page_number=request.GET.get("page"),
         per_page=RESULTS_PER_PAGE,
+        language_code=None if form.value("all_languages") else locale.language_code,
         order_by_relevance=form.value("sort") != SortOrder.DATE,
     )
     results = found.page
@@ -98,10 +99,10 @@ def search_results(request, form, query):
         languages = dict(Locale.objects.values_list("pk", "language_code"))
     else:
         languages = {locale.pk: locale.language_code}
+    pages = [shown[pk] for pk, _type in results.object_list if pk in shown]
+    snippets = snippet_texts(pages, query)
     results.object_list = [
-        search_result(shown[pk], query, languages)
-        for pk, _type in results.object_list
-        if pk in shown
+        search_result(page, query, snippets[page.pk], languages) for page in pages
     ]
     return {
         "results": results,
@@ -148,7 +149,7 @@ cached_facet_counts = functools.lru_cache(maxsize=8)(build_facet_counts)
 
 def load_pages(rows):
     """``{pk: specific page}`` for the shown results, from their ``(pk, content type id)``: a
-    query per page type, as ``specific()`` does, with what the results show."""
+    query per page type, as ``specific()`` does."""
     by_model = {}
     for pk, content_type in rows:
         model = ContentType.objects.get_for_id(content_type).model_class()
@@ -157,20 +158,33 @@ def load_pages(rows):
             by_model.setdefault(model, []).append(pk)
     pages = {}
     for model, pks in by_model.items():
-        found = {page.pk: page for page in model.objects.filter(pk__in=pks).order_by()}
-        if model is ResourcePage:
-            # The snippets include the documents' text: each page's documents, in one query.
-            documents = ResourceDocument.objects.select_related("document")
-            prefetch_related_objects(list(found.values()), Prefetch("documents", documents))
-        pages.update(found)
+        pages.update((page.pk, page) for page in model.objects.filter(pk__in=pks).order_by())
     return pages
 
 
-def search_result(page, query, languages):
+def snippet_texts(pages, query):
+    """``{pk: text}`` from which each page's snippet is taken. A resource whose own text does
+    not mention the query gets its documents' text after it, read for all such resources in one
+    query: a word found only in a PDF is still shown in context."""
+    texts = {page.pk: page.search_snippet_text() for page in pages}
+    unmentioned = [
+        page
+        for page in pages
+        if isinstance(page, ResourcePage) and not mentions(texts[page.pk], query)
+    ]
+    if unmentioned:
+        documents = ResourceDocument.objects.select_related("document")
+        prefetch_related_objects(unmentioned, Prefetch("documents", documents))
+        for page in unmentioned:
+            texts[page.pk] = " ".join([texts[page.pk], page.document_text()])
+    return texts
+
+
+def search_result(page, query, snippet_text, languages):
     return {
         "page": page,
         "title": highlight_title(page.title, query),
-        "snippet": highlight(page.search_snippet_text(), query),
+        "snippet": highlight(snippet_text, query),
         "type": result_type_label(page),
         "date": getattr(page, "publication_date", None) or page.first_published_at,
         "language": languages.get(page.locale_id) or page.locale.language_code,

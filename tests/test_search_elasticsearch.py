@@ -184,3 +184,13 @@ def test_keys_only_results_read_elasticsearch_hits_without_the_database(
     hits = [{"_score": 2.0, "fields": {"pk": ["7"]}}, {"_score": 1.0, "fields": {"pk": ["3"]}}]
     with django_assert_num_queries(0):
         assert list(results._get_results_from_hits(hits)) == [7, 3]
+
+
+def test_a_caller_that_knows_the_locale_language_saves_looking_it_up(
+    backend, site_tree, django_assert_num_queries
+):
+    queryset = Page.objects.live().filter(locale=site_tree.spanish)
+    results = backend.search("cooperacion", queryset).in_language("es")
+    with django_assert_num_queries(0):
+        fields = query_body(results)["query"]["bool"]["must"]["multi_match"]["fields"]
+    assert fields == ["_all_text.es", "_all_text_boost_2_0.es^2.0"]

@@ -65,9 +65,8 @@ def facet(html, name):
     }
 
 
-def test_facets_count_content_types_resource_types_topics_and_years(client, resources):
-    html = get(client, q="bidlevy")
-
+def assert_bidlevy_facets(html):
+    """The facets of a search for "bidlevy", found in three resources of the fixture."""
     assert facet(html, "type") == {"resources.resourcepage": "(3)"}
     assert facet(html, "resource_type") == {
         "report": "(1)",
@@ -76,6 +75,12 @@ def test_facets_count_content_types_resource_types_topics_and_years(client, reso
     }
     assert facet(html, "topic") == {"city-leadership": "(2)"}
     assert facet(html, "year") == {"2021": "(2)", "2019": "(1)"}
+
+
+def test_facets_count_content_types_resource_types_topics_and_years(client, resources):
+    html = get(client, q="bidlevy")
+
+    assert_bidlevy_facets(html)
 
 
 def test_facet_filters_narrow_the_results(client, resources):
@@ -196,7 +201,8 @@ def add_resource(library, number, topics=()):
 def test_search_page_query_count_is_bounded(client, resources, django_assert_max_num_queries):
     """The page's queries do not grow with the matches, the facets' values or the documents:
     one statement counts the facets and ranks the shown page, then a query per page type
-    shown and one for their documents."""
+    shown. The documents are not read when the results' own text has the query's words, nor
+    is the locale's language looked up again."""
     get(client, q="bidlevy")
     with CaptureQueriesContext(connection) as queries:
         get(client, q="bidlevy")
@@ -214,7 +220,12 @@ def test_search_page_query_count_is_bounded(client, resources, django_assert_max
     with django_assert_max_num_queries(few):
         html = get(client, q="bidlevy")
 
-    assert few <= 12
+    assert few <= 10
+    assert not any(
+        "resources_resourcedocument" in query["sql"]
+        or 'WHERE "wagtailcore_locale"."id" =' in query["sql"]
+        for query in queries
+    )
     assert len(result_titles(html)) == 10
     assert facet(html, "type") == {"resources.resourcepage": "(33)"}
     assert len(facet(html, "topic")) == 4
@@ -251,6 +262,36 @@ def test_each_page_shows_the_next_best_matches(client, resources, monkeypatch):
     assert result_titles(get(client, q="bidlevy", page="two")) == pages[0]
 
 
+def test_documents_are_read_only_for_results_whose_text_lacks_the_words(client, resources):
+    library = resources[0].get_parent()
+    mentioned = add_resource(library, 1)
+    unmentioned = add_resource(library, 2)
+    for page in (mentioned, unmentioned):
+        ResourceDocument.objects.create(
+            page=page, document=make_document(f"Annex {page.pk}", pdf_bytes("bidlevy annex"))
+        )
+    # Published again, with its documents' text in the index and a summary without the word.
+    unmentioned.summary = "Levies."
+    unmentioned.save_revision().publish()
+    mentioned.save_revision().publish()
+    get(client, q="bidlevy")
+
+    with CaptureQueriesContext(connection) as queries:
+        html = get(client, q="bidlevy")
+
+    reads = [query["sql"] for query in queries if "resources_resourcedocument" in query["sql"]]
+    assert len(reads) == 1
+    assert str(unmentioned.pk) in reads[0] and str(mentioned.pk) not in reads[0]
+    snippets = {
+        " ".join(item.select_one("h3").get_text().split()): item.select_one(
+            ".search-results__snippet"
+        ).get_text()
+        for item in html.select(".search-results li")
+    }
+    assert snippets["Levy study 1"] == "Another bidlevy study."
+    assert "bidlevy annex" in snippets["Levy study 2"]
+
+
 def test_a_word_found_only_in_a_document_is_shown_in_the_snippet(client, resources):
     document = make_document("Annex", pdf_bytes("The annex measures quokkanomics in Valparaiso."))
     ResourceDocument.objects.create(page=resources[0], document=document)
@@ -273,14 +314,7 @@ def test_facets_from_a_backend_that_only_returns_ranked_results(client, resource
     html = get(client, q="bidlevy")
 
     assert len(result_titles(html)) == 3
-    assert facet(html, "type") == {"resources.resourcepage": "(3)"}
-    assert facet(html, "resource_type") == {
-        "report": "(1)",
-        "policy_brief": "(1)",
-        "article": "(1)",
-    }
-    assert facet(html, "topic") == {"city-leadership": "(2)"}
-    assert facet(html, "year") == {"2021": "(2)", "2019": "(1)"}
+    assert_bidlevy_facets(html)
 
 
 def test_suggestions_are_titles_of_the_active_language(client, resources):

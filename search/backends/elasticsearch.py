@@ -35,6 +35,8 @@ from wagtail.search.backends.elasticsearch9 import (
     Elasticsearch9SearchResults,
 )
 
+from search.backends.language import LanguageHintMixin
+
 # Language code -> analyzer of its sub-field; the code is also the sub-field's name.
 LANGUAGE_ANALYZERS = {"en": "english_folded", "es": "spanish_folded"}
 
@@ -138,7 +140,7 @@ class MultilingualSearchQueryCompiler(Elasticsearch9SearchQueryCompiler):
         """The languages whose sub-fields this query searches: the filtered locale's, or all."""
         locale_id = filtered_locale_id(self.queryset.query.where)
         if locale_id is not None:
-            code = (
+            code = getattr(self, "filtered_language_code", None) or (
                 Locale.objects.filter(pk=locale_id).values_list("language_code", flat=True).first()
             )
             # Regional variants ("es-cl") share their language's analysis.
@@ -166,7 +168,7 @@ class MultilingualSearchQueryCompiler(Elasticsearch9SearchQueryCompiler):
         return remapped
 
 
-class MultilingualSearchResults(Elasticsearch9SearchResults):
+class MultilingualSearchResults(LanguageHintMixin, Elasticsearch9SearchResults):
     pks_only = False
 
     def pks(self):

@@ -30,6 +30,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import Fuzzy, MatchAll, Not, PlainText
 from wagtail.models import Locale
 
+from search.backends.language import LanguageHintMixin
 from search.backends.ranking import (
     RankedSearchResultsMixin,
     caller_object_ids,
@@ -99,7 +100,9 @@ class RankedPostgresCompilerMixin:
         if not hasattr(self, "_config"):
             model = self.queryset.model
             if is_translatable(model):
-                self._config = language_config(filtered_language(self.queryset) or get_language())
+                language = getattr(self, "filtered_language_code", None)
+                language = language or filtered_language(self.queryset) or get_language()
+                self._config = language_config(language)
             else:
                 self._config = NEUTRAL_CONFIG
         return self._config
@@ -202,7 +205,9 @@ class RankedPostgresAutocompleteQueryCompiler(
         return NEUTRAL_CONFIG
 
 
-class RankedPostgresSearchResults(RankedSearchResultsMixin, PostgresSearchResults):
+class RankedPostgresSearchResults(
+    LanguageHintMixin, RankedSearchResultsMixin, PostgresSearchResults
+):
     pass
 
 

@@ -19,6 +19,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 from modelsearch.query import MatchAll, Not
 
+from search.backends.language import LanguageHintMixin
 from search.backends.ranking import (
     RankedSearchResultsMixin,
     caller_object_ids,
@@ -82,7 +83,7 @@ class RankedSQLiteAutocompleteQueryCompiler(
     pass
 
 
-class RankedSQLiteSearchResults(RankedSearchResultsMixin, SQLiteSearchResults):
+class RankedSQLiteSearchResults(LanguageHintMixin, RankedSearchResultsMixin, SQLiteSearchResults):
     pass
 
 

@@ -21,11 +21,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, path, overwrite, **options):
-        def log(message):
-            self.stdout.write(message)
-
         try:
-            make_backup(path, log=log, overwrite=overwrite)
+            make_backup(path, log=self.stdout.write, overwrite=overwrite)
         except (BackupError, ArchiveError) as error:
             raise CommandError(str(error)) from error
         except FileExistsError as error:

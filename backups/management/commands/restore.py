@@ -24,11 +24,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, path, skip_index, **options):
-        def log(message):
-            self.stdout.write(message)
-
         try:
-            restore_backup(path, log=log, update_index=not skip_index)
+            restore_backup(path, log=self.stdout.write, update_index=not skip_index)
         except RestoreError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(self.style.SUCCESS(_("Restore complete.")))
