@@ -183,6 +183,8 @@ class ResourcePage(RoutablePageMixin, BasePage):
         index.SearchField("publisher"),
         index.SearchField("document_text"),
         index.RelatedFields("authors", [index.SearchField("name")]),
+        # The search page's topic filter (a nested filter in Elasticsearch).
+        index.RelatedFields("topics", [index.FilterField("slug")]),
         index.FilterField("resource_type"),
         index.FilterField("publication_date"),
         index.FilterField("original_language"),

@@ -14,6 +14,7 @@ from network.listing import Facet, FacetOption, ignored_filter_messages
 from network.lookups import InList
 from network.models import Topic
 from network.taxonomy import term_labels
+from resources.choices import ResourceType
 from resources.models import ResourceDocument, ResourcePage
 from search.forms import SearchForm, SortOrder
 from search.highlight import highlight, highlight_title, mentions
@@ -21,6 +22,7 @@ from search.service import RESULT_WINDOW, autocomplete_titles, clean_query, face
 
 RESULTS_PER_PAGE = 10
 RESOURCE_FILTERS = ("resource_type", "topic", "year")
+RESOURCE_TYPE_LABELS = dict(ResourceType.choices)
 
 
 def search(request):
@@ -49,8 +51,9 @@ def search_queryset(form, locale):
         if form.value("resource_type"):
             pages = pages.filter(resource_type__in=form.value("resource_type"))
         if form.value("topic"):
-            tagged = ResourcePage.objects.filter(topics__slug__in=form.value("topic"))
-            pages = pages.filter(pk__in=list(tagged.values_list("pk", flat=True)[:RESULT_WINDOW]))
+            # A resource with two of the topics (or a topic and its translation) is joined
+            # twice: distinct, for the backends that return the queryset's rows.
+            pages = pages.filter(topics__slug__in=form.value("topic")).distinct()
         if year := form.value("year"):
             pages = pages.filter(
                 publication_date__gte=datetime.date(year, 1, 1),
@@ -193,7 +196,8 @@ def search_result(page, query, snippet_text, languages):
 
 def result_type_label(page):
     if isinstance(page, ResourcePage):
-        return page.get_resource_type_display()
+        # (get_resource_type_display() translates every choice's label to find this one)
+        return RESOURCE_TYPE_LABELS.get(page.resource_type, page.resource_type)
     return page._meta.verbose_name.capitalize()
 
 

@@ -9,10 +9,15 @@ tests/test_search_elasticsearch_live.py.
 import logging
 
 import pytest
+from django.http import QueryDict
 from wagtail.models import Page
 
 from home.models import StandardPage
+from network.models import Topic
+from resources.models import ResourcePage
 from search.backends.elasticsearch import SearchBackend
+from search.forms import SearchForm
+from search.views import search_queryset
 
 CLOSED_PORT_URL = "http://127.0.0.1:9"
 
@@ -194,3 +199,34 @@ def test_a_caller_that_knows_the_locale_language_saves_looking_it_up(
     with django_assert_num_queries(0):
         fields = query_body(results)["query"]["bool"]["must"]["multi_match"]["fields"]
     assert fields == ["_all_text.es", "_all_text_boost_2_0.es^2.0"]
+
+
+def test_the_search_page_topic_filter_is_a_nested_filter_on_the_topic(backend, site_tree):
+    """Elasticsearch drops a filter on a resource's own key (modelsearch ignores ``*_ptr_id``
+    columns), so the search page filters on the topic's slug, indexed with each resource."""
+    Topic.objects.create(name="City leadership", slug="city-leadership")
+    form = SearchForm(QueryDict("q=levies&topic=city-leadership"))
+    assert form.is_valid(), form.errors
+    queryset = search_queryset(form, site_tree.home_en.locale)
+
+    filters = query_body(backend.search("levies", queryset))["query"]["bool"]["filter"]
+
+    # modelsearch names a page type's own fields after its table.
+    field = "resources_resourcepage__topics"
+    nested = [part["nested"] for part in walk(filters) if "nested" in part]
+    assert nested == [
+        {"path": field, "query": {"terms": {f"{field}.slug_filter": ["city-leadership"]}}}
+    ]
+    mapping = backend.mapping_class(ResourcePage).get_mapping()["properties"][field]
+    assert mapping == {"type": "nested", "properties": {"slug_filter": {"type": "keyword"}}}
+
+
+def walk(value):
+    """Every dict inside an Elasticsearch query body, depth first."""
+    if isinstance(value, dict):
+        yield value
+        for item in value.values():
+            yield from walk(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from walk(item)

@@ -96,6 +96,37 @@ def test_facet_filters_narrow_the_results(client, resources):
     ]
 
 
+@pytest.mark.parametrize("sort", ["", "date"])
+def test_a_resource_with_several_chosen_topics_is_found_once(client, resources, sort):
+    second = Topic.objects.create(name="Markets", slug="markets")
+    levies = resources[1]
+    levies.topics = [*levies.topics.all(), second]
+    levies.save_revision().publish()
+
+    html = get(client, q="bidlevy", topic=["city-leadership", "markets"], sort=sort)
+
+    assert sorted(result_titles(html)) == [
+        "Business improvement district levies",
+        "Leadership of <script>alert(1)</script> cities",
+    ]
+    assert html.select_one('.library__results [role="status"]').get_text(strip=True) == (
+        "2 results"
+    )
+
+
+def test_the_topic_filter_finds_every_tagged_match_past_the_result_window(
+    client, resources, monkeypatch
+):
+    """The filter is on the topic itself, not on a list of the first tagged resources."""
+    monkeypatch.setattr(service, "RESULT_WINDOW", 1)
+    monkeypatch.setattr("search.views.RESULT_WINDOW", 1)
+
+    html = get(client, q="bidlevy", topic="city-leadership")
+
+    assert facet(html, "topic") == {"city-leadership": "(2)"}
+    assert "More than 1 results" in html.select_one('[role="status"]').get_text()
+
+
 def test_titles_are_escaped_and_query_words_marked(client, resources):
     html = get(client, q="leadership cities")
 
