@@ -221,9 +221,21 @@ def run(args):
 
 def refresh_statistics(connection):
     """What autovacuum does on a running server: without it a table filled seconds ago has no
-    planner statistics, and PostgreSQL's visibility map does not allow index-only scans yet."""
+    planner statistics, and PostgreSQL's visibility map does not allow index-only scans yet.
+
+    On PostgreSQL the index table is also compacted. modelsearch's update_index writes every
+    entry three times (its upsert, then its title-norm refreshes), and both backends share the
+    table: the second one built would be timed on a table holding the first one's dead rows
+    (22 MB against 11 at 10,000 resources), where the planner reads the whole table rather
+    than the GIN indexes. Each backend is timed on its index as if it were the only one built."""
     with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+        if connection.vendor == "postgresql":
+            from modelsearch.backends.database.postgres.postgres import IndexEntry
+
+            cursor.execute(f"VACUUM FULL {IndexEntry._meta.db_table}")
+            cursor.execute("VACUUM ANALYZE")
+        else:
+            cursor.execute("ANALYZE")
 
 
 def measure_page(client, url, repeat):
