@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import F, prefetch_related_objects
+from django.db.models import F, Prefetch, prefetch_related_objects
 from django.db.models.functions import ExtractYear
 from django.http import HttpResponse
 from django.utils.text import slugify
@@ -237,6 +237,20 @@ class ResourcePage(RoutablePageMixin, BasePage):
             citation=citations.citation_text(self, request),
         )
         return context
+
+    @classmethod
+    def get_indexed_objects(cls):
+        """What ``update_index`` reads, with each chunk's topics and documents in a query each.
+        modelsearch prefetches no ParentalManyToManyField (``RelatedFields("topics")``), and
+        ``document_text`` reads each resource's documents: without this, two queries per
+        resource (rebuilding the search benchmark's 10,000 resources on PostgreSQL took 43 s
+        rather than 9)."""
+        documents = ResourceDocument.objects.select_related("document")
+        return (
+            super()
+            .get_indexed_objects()
+            .prefetch_related("topics", Prefetch("documents", documents))
+        )
 
     def search_snippet_text(self):
         """The page's own text. A results page adds ``document_text()`` after it when the

@@ -13,8 +13,10 @@ from modelsearch.query import Phrase
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from resources.models import ResourceIndexPage, ResourcePage
+from network.models import Topic
+from resources.models import ResourceDocument, ResourceIndexPage, ResourcePage
 from search.backends.ranking import matched_keys
+from tests.pdfs import make_document, pdf_bytes
 
 on_sqlite = connection.vendor == "sqlite"
 needs_stemming = pytest.mark.skipif(
@@ -157,6 +159,40 @@ def test_update_index_rebuilds_a_searchable_index(libraries, site_tree):
     add(library_en, "Devolution deals")
     call_command("update_index", verbosity=0)
     assert titles(search_resources(site_tree.home_en.locale, "devolution")) == ["Devolution deals"]
+
+
+def test_update_index_reads_topics_and_documents_per_chunk_not_per_resource(libraries, site_tree):
+    library_en, _ = libraries
+    topic = Topic.objects.create(name="Markets", slug="markets")
+
+    def add_resources(first, count):
+        for number in range(first, first + count):
+            page = add(library_en, f"Market study {number}")
+            page.topics = [topic]
+            ResourceDocument.objects.create(
+                page=page, document=make_document(f"Annex {number}", pdf_bytes("Stalls."))
+            )
+            page.save_revision().publish()
+
+    def rebuild_queries():
+        """The rebuild's reads of topics and documents (SQLite's index also writes an entry
+        per object, which no rebuild can avoid)."""
+        with CaptureQueriesContext(connection) as queries:
+            call_command("update_index", verbosity=0)
+        return len(
+            [
+                query
+                for query in queries
+                if '"resources_resourcepage_topics"' in query["sql"]
+                or '"resources_resourcedocument"' in query["sql"]
+            ]
+        )
+
+    add_resources(0, 2)
+    few = rebuild_queries()
+    add_resources(2, 6)
+    assert 0 < rebuild_queries() == few
+    assert titles(search_resources(site_tree.home_en.locale, "stalls")) != []
 
 
 def test_query_count_does_not_grow_with_matches(libraries, site_tree):
