@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format messages audit
+.PHONY: install run test lint format messages audit services
 
 install: $(VENV)/.installed
 
@@ -22,6 +22,11 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# PostgreSQL, Redis and the OpenSearch node on loopback, for the tests that need them (installs
+# what is missing with apt-get, so run it as root). `scripts/services.sh stop` stops them.
+services:
+	bash scripts/services.sh start
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,9 +1,10 @@
 """``/healthz/``: whether the site can serve, for load balancers and monitoring.
 
 200 with ``"status": "ok"`` when every service answers; 200 with ``"degraded"`` when the site
-still serves without one (Elasticsearch down: searches come from the database; the cache down:
-pages render, rate limits cannot count); 503 with ``"down"`` when the database is gone. The
-answer names each service's state but never an error's details, which go to the log.
+still serves without one (the search engine down, or failing searches lately: searches come from
+the database; the cache down: pages render, rate limits cannot count); 503 with ``"down"`` when
+the database is gone. The answer names each service's state but never an error's details, which
+go to the log.
 """
 
 import logging
@@ -16,7 +17,7 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from wagtail.search.backends import get_search_backend
 
-from search.service import DEFAULT_ALIAS, FALLBACK_ALIAS
+from search.service import DEFAULT_ALIAS, FALLBACK_ALIAS, breaker
 
 logger = logging.getLogger(__name__)
 
@@ -49,15 +50,19 @@ def check_cache():
 def check_search():
     if FALLBACK_ALIAS not in settings.WAGTAILSEARCH_BACKENDS:
         return {"state": OK, "backend": "database"}
+    backend = get_search_backend(DEFAULT_ALIAS)
+    engine = backend.engine_name
     try:
-        reachable = get_search_backend(DEFAULT_ALIAS).es.ping()
+        reachable = backend.es.ping()
     except Exception:  # noqa: BLE001
-        logger.exception("Health check: Elasticsearch does not answer")
+        logger.exception("Health check: %s does not answer", engine)
         reachable = False
-    if reachable:
-        return {"state": OK, "backend": "elasticsearch"}
-    logger.warning("Health check: Elasticsearch is unreachable; searches use the database")
-    return {"state": DEGRADED, "backend": "database (Elasticsearch unreachable)"}
+    if not reachable:
+        logger.warning("Health check: %s is unreachable; searches use the database", engine)
+        return {"state": DEGRADED, "backend": f"database ({engine} unreachable)"}
+    if breaker.is_open(DEFAULT_ALIAS):
+        return {"state": DEGRADED, "backend": f"database ({engine} failed a search lately)"}
+    return {"state": OK, "backend": engine.lower()}
 
 
 @never_cache

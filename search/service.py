@@ -1,13 +1,19 @@
 """Which search backend answers a query, and what happens when it fails.
 
-Every search on the site goes through ``run_search``: the ``default`` backend (Elasticsearch when
-ELASTICSEARCH_URL is set) answers; if it is unreachable, too slow or errors, the ``database``
-backend, which Wagtail keeps up to date alongside it, answers instead and a warning is logged.
+Every search on the site goes through ``run_search``: the ``default`` backend (the search engine
+when ELASTICSEARCH_URL or OPENSEARCH_URL is set) answers; if it is unreachable, too slow or errors,
+the ``database`` backend, which Wagtail keeps up to date alongside it, answers instead.
 Results are evaluated inside the call, so a failure cannot escape later from a template.
+
+After a failure the engine is not asked again for SEARCH_ENGINE_RETRY_SECONDS (a circuit
+breaker): during an outage a search costs no connection attempt, and the log gets one warning
+when the outage starts and one line when the engine answers again, not one per search.
 """
 
 import logging
 import re
+import threading
+import time
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -49,22 +55,84 @@ def backend_aliases():
     return aliases
 
 
-def run_search(operation):
-    """``operation(backend)`` on the default backend, or on the database backend if the default
-    one fails. ``operation`` must evaluate what it needs (lists, counts) before returning."""
-    *primaries, last = backend_aliases()
-    for alias in primaries:
-        try:
-            return operation(get_search_backend(alias))
-        except Exception as error:  # noqa: BLE001 - any engine failure falls back, logged
+@dataclass
+class Outage:
+    """A backend that failed: since when (``time.monotonic()``), and when to try it again."""
+
+    started: float
+    retry_at: float
+
+
+class Breaker:
+    """The backends that failed lately, in this process. Searches skip a failed backend until
+    its ``retry_at``; the first search after that tries it again."""
+
+    def __init__(self):
+        self._outages = {}
+        self._lock = threading.Lock()
+
+    def outage(self, alias):
+        return self._outages.get(alias)
+
+    def is_open(self, alias):
+        outage = self._outages.get(alias)
+        return outage is not None and time.monotonic() < outage.retry_at
+
+    def failed(self, alias, error):
+        now = time.monotonic()
+        with self._lock:
+            outage = self._outages.get(alias)
+            first = outage is None
+            if first:
+                outage = self._outages[alias] = Outage(started=now, retry_at=now)
+            outage.retry_at = now + settings.SEARCH_ENGINE_RETRY_SECONDS
+        if first:
             logger.warning(
-                "Search backend %r failed (%s: %s); answering from %r.",
+                "Search backend %r failed (%s: %s); answering from %r, and trying %r again "
+                "every %g s until it answers.",
                 alias,
                 type(error).__name__,
                 error,
                 FALLBACK_ALIAS,
+                alias,
+                settings.SEARCH_ENGINE_RETRY_SECONDS,
                 exc_info=logger.isEnabledFor(logging.DEBUG),
             )
+
+    def answered(self, alias):
+        with self._lock:
+            outage = self._outages.pop(alias, None)
+        if outage is not None:
+            logger.warning(
+                "Search backend %r answers again, after %.0f s of searches from %r.",
+                alias,
+                time.monotonic() - outage.started,
+                FALLBACK_ALIAS,
+            )
+
+    def reset(self):
+        with self._lock:
+            self._outages.clear()
+
+
+breaker = Breaker()
+
+
+def run_search(operation):
+    """``operation(backend)`` on the default backend, or on the database backend if the default
+    one fails or failed lately (``breaker``). ``operation`` must evaluate what it needs (lists,
+    counts) before returning."""
+    *primaries, last = backend_aliases()
+    for alias in primaries:
+        if breaker.is_open(alias):
+            continue
+        try:
+            result = operation(get_search_backend(alias))
+        except Exception as error:  # noqa: BLE001 - any engine failure falls back, logged
+            breaker.failed(alias, error)
+            continue
+        breaker.answered(alias)
+        return result
     return operation(get_search_backend(last))
 
 

@@ -6,6 +6,7 @@ from wagtail.models import Locale
 
 from home import demo as home_demo
 from home.models import HomePage, StandardPage
+from search.service import breaker
 
 
 @dataclass
@@ -23,6 +24,15 @@ def english_by_default():
     thread, and messages checked outside a request would be translated."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def search_engine_not_known_down():
+    """A search engine that failed in one test is asked again in the next: the breaker
+    (search/service.py) remembers failures per process, and tests change the engine."""
+    breaker.reset()
+    yield
+    breaker.reset()
 
 
 @pytest.fixture(autouse=True)

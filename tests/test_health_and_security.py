@@ -1,5 +1,6 @@
-"""/healthz/ against real services (the test database, Redis on 127.0.0.1:6379, closed ports
-for services that are down) and the Content-Security-Policy of public and admin pages."""
+"""/healthz/ against real services (the test database, Redis on 127.0.0.1:6379 where it runs,
+closed ports for services that are down) and the Content-Security-Policy of public and admin
+pages."""
 
 import json
 import os
@@ -8,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from tests.services import REDIS_LOCATION, require_redis
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +38,8 @@ def test_all_services_answer(client):
 
 
 def test_redis_cache_up_and_down(client, settings):
-    settings.CACHES = {"default": {**REDIS["default"], "LOCATION": "redis://127.0.0.1:6379/15"}}
+    require_redis()
+    settings.CACHES = {"default": {**REDIS["default"], "LOCATION": REDIS_LOCATION}}
     assert health(client)[1]["checks"]["cache"]["state"] == "ok"
 
     settings.CACHES = {

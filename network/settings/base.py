@@ -8,6 +8,7 @@ in-process cache). ``production.py`` refuses to start when a secret is missing.
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -26,9 +27,22 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
 
-ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
-ELASTICSEARCH_INDEX_PREFIX = env.str("ELASTICSEARCH_INDEX_PREFIX", default="network_")
-ELASTICSEARCH_TIMEOUT = env.int("ELASTICSEARCH_TIMEOUT", default=5)
+# A search engine, named by the variable that gives its URL: Elasticsearch 9 or OpenSearch 2.
+# Each has its own index prefix and timeout variables (ELASTICSEARCH_TIMEOUT, OPENSEARCH_TIMEOUT).
+SEARCH_ENGINES = {
+    "ELASTICSEARCH": "search.backends.elasticsearch",
+    "OPENSEARCH": "search.backends.opensearch",
+}
+SEARCH_ENGINE_URLS = {
+    name: url for name in SEARCH_ENGINES if (url := env.str(f"{name}_URL", default=""))
+}
+if len(SEARCH_ENGINE_URLS) > 1:
+    raise ImproperlyConfigured(
+        "Set ELASTICSEARCH_URL or OPENSEARCH_URL, not both: the site searches one engine."
+    )
+# After a failed search, how long the site answers from the database before asking the
+# engine again (search/service.py).
+SEARCH_ENGINE_RETRY_SECONDS = env.float("SEARCH_ENGINE_RETRY_SECONDS", default=30)
 
 REDIS_URL = env.str("REDIS_URL", default="")
 # How long anonymous visitors' pages are reused (network/page_cache.py); 0 turns it off.
@@ -256,17 +270,21 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # search/backends/ holds the site's backends; search/service.py decides which one answers.
 DATABASE_SEARCH_BACKEND = {"BACKEND": "search.backends.database"}
-if ELASTICSEARCH_URL:
+if SEARCH_ENGINE_URLS:
+    ((SEARCH_ENGINE, SEARCH_ENGINE_URL),) = SEARCH_ENGINE_URLS.items()
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "search.backends.elasticsearch",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX,
-            "TIMEOUT": ELASTICSEARCH_TIMEOUT,
+            "BACKEND": SEARCH_ENGINES[SEARCH_ENGINE],
+            "URLS": [SEARCH_ENGINE_URL],
+            "INDEX_PREFIX": env.str(f"{SEARCH_ENGINE}_INDEX_PREFIX", default="network_"),
+            "TIMEOUT": env.int(f"{SEARCH_ENGINE}_TIMEOUT", default=5),
             "ATOMIC_REBUILD": True,
             "AUTO_UPDATE": True,
+            # One try per request: the clients' retries of a refused or timed-out connection
+            # multiply the wait; search/service.py falls back to the database instead.
+            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
         },
-        # Kept up to date alongside Elasticsearch so the site can still search if it is down.
+        # Kept up to date alongside the engine so the site can still search if it is down.
         "database": DATABASE_SEARCH_BACKEND,
     }
 else:
@@ -320,5 +338,6 @@ LOGGING = {
         # With Elasticsearch down, its client logs every refused retry of every search (about
         # 3,000 records a minute under load); search/service.py logs one warning per fallback.
         "elastic_transport": {"level": "ERROR"},
+        "opensearch": {"level": "ERROR"},
     },
 }
