@@ -7,6 +7,9 @@ says it must run (CI sets ``REQUIRE_REDIS`` and ``REQUIRE_SEARCH_SERVER``) they 
 
 import os
 import socket
+import subprocess
+import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -40,3 +43,84 @@ def require_redis():
         "REQUIRE_REDIS",
         "scripts/services.sh start redis",
     )
+
+
+ROOT = Path(__file__).resolve().parent.parent
+SERVICES_SCRIPT = ROOT / "scripts" / "services.sh"
+
+
+def search_node_url():
+    """The OpenSearch node's URL: ``OPENSEARCH_TEST_URL``, else the node that
+    ``scripts/services.sh start search`` started (it may have chosen a free port)."""
+    if url := os.environ.get("OPENSEARCH_TEST_URL"):
+        return url.rstrip("/")
+    port_file = Path(os.environ.get("SERVICES_DIR", ROOT / ".services")) / "search-node.port"
+    return f"http://127.0.0.1:{port_file.read_text().strip()}" if port_file.exists() else ""
+
+
+def node_answers(url):
+    try:
+        with urllib.request.urlopen(f"{url}/_cluster/health", timeout=5) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def require_search_node():
+    """The URL of a running OpenSearch node, or skip (fail under REQUIRE_SEARCH_SERVER)."""
+    url = search_node_url()
+    require(
+        f"The OpenSearch node ({url or 'never started'})",
+        bool(url) and node_answers(url),
+        "REQUIRE_SEARCH_SERVER",
+        "scripts/services.sh start search",
+    )
+    return url
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class SearchNode:
+    """An OpenSearch node of a test's own, started and stopped by ``scripts/services.sh`` with
+    its state in ``services_dir``, for tests that take a node down."""
+
+    def __init__(self, services_dir):
+        self.services_dir = Path(services_dir)
+        self.env = {
+            **os.environ,
+            "SERVICES_DIR": str(self.services_dir),
+            # Its own port, kept across restarts.
+            "SEARCH_NODE_PORT": str(free_port()),
+            "SEARCH_NODE_HEAP": "256m",
+        }
+
+    def services(self, command):
+        subprocess.run(
+            ["bash", str(SERVICES_SCRIPT), command, "search"],
+            env=self.env,
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+
+    def start(self):
+        self.services("start")
+
+    def stop(self):
+        self.services("stop")
+
+    @property
+    def url(self):
+        port = (self.services_dir / "search-node.port").read_text().strip()
+        return f"http://127.0.0.1:{port}"
+
+    @property
+    def pid(self):
+        return int((self.services_dir / "search-node.pid").read_text())
+
+    def signal(self, signal_number):
+        os.kill(self.pid, signal_number)

@@ -175,6 +175,24 @@ class KeysOnlyResultsMixin(LanguageHintMixin):
         clone.pks_only = True
         return list(clone)
 
+    def _do_search(self):
+        """Keys come in one request, ``from``/``size``, rather than modelsearch's scroll of 100
+        hits a request for a slice longer than 100: the search page asks for the best
+        RESULT_WINDOW keys, which took eleven requests, and a scroll still open when an atomic
+        rebuild deletes the old index failed the search (a 404 on clearing the scroll)."""
+        if not self.pks_only or self.stop is None:
+            yield from super()._do_search()
+            return
+        params = {
+            "index": self.backend.get_index_for_model(self.query_compiler.queryset.model).name,
+            "_source": False,
+            self.fields_param_name: "pk",
+            "from_": self.start,
+            "size": self.stop - self.start,
+        }
+        hits = self._backend_do_search(self._get_es_body(), **params)["hits"]["hits"]
+        yield from self._get_results_from_hits(hits)
+
     def _get_results_from_hits(self, hits):
         if not self.pks_only:
             yield from super()._get_results_from_hits(hits)
