@@ -12,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import requests
 
 REDIS_ADDRESS = ("127.0.0.1", 6379)
 REDIS_LOCATION = "redis://127.0.0.1:6379/15"
@@ -64,6 +65,13 @@ def node_answers(url):
             return response.status == 200
     except OSError:
         return False
+
+
+def on_node(url, method, path, **kwargs):
+    """The engine's JSON answer to a request of the test's own (``requests``)."""
+    response = requests.request(method, f"{url}/{path}", timeout=30, **kwargs)
+    response.raise_for_status()
+    return response.json()
 
 
 def require_search_node():
@@ -124,3 +132,20 @@ class SearchNode:
 
     def signal(self, signal_number):
         os.kill(self.pid, signal_number)
+
+
+def engine_backends(url, prefix, backend="search.backends.opensearch", timeout=30):
+    """``WAGTAILSEARCH_BACKENDS`` as the site's settings make them for a search engine at
+    ``url``: the engine, and the database backend kept beside it to answer when it fails."""
+    return {
+        "default": {
+            "BACKEND": backend,
+            "URLS": [url],
+            "INDEX_PREFIX": prefix,
+            "TIMEOUT": timeout,
+            "ATOMIC_REBUILD": True,
+            "AUTO_UPDATE": True,
+            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+        },
+        "database": {"BACKEND": "search.backends.database"},
+    }

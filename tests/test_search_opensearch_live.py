@@ -16,7 +16,6 @@ import threading
 import uuid
 
 import pytest
-import requests
 from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.core.management import call_command
@@ -28,7 +27,7 @@ from home.models import StandardPage
 from network.models import Topic
 from resources.models import ResourceIndexPage, ResourcePage
 from search.service import DEFAULT_ALIAS, breaker
-from tests.services import require_search_node
+from tests.services import engine_backends, on_node, require_search_node
 
 pytestmark = pytest.mark.django_db
 
@@ -44,27 +43,10 @@ def engine(db, settings, node_url):
     backend beside it as in production; ``update_index`` creates the indexes, as on a
     deployment. Autouse, so it is in place before any page is saved."""
     prefix = f"test_{uuid.uuid4().hex[:10]}_"
-    settings.WAGTAILSEARCH_BACKENDS = {
-        DEFAULT_ALIAS: {
-            "BACKEND": "search.backends.opensearch",
-            "URLS": [node_url],
-            "INDEX_PREFIX": prefix,
-            "TIMEOUT": 30,
-            "ATOMIC_REBUILD": True,
-            "AUTO_UPDATE": True,
-            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
-        },
-        "database": {"BACKEND": "search.backends.database"},
-    }
+    settings.WAGTAILSEARCH_BACKENDS = engine_backends(node_url, prefix)
     call_command("update_index", backend_name=DEFAULT_ALIAS, verbosity=0)
     yield prefix
-    requests.delete(f"{node_url}/{prefix}*", timeout=30).raise_for_status()
-
-
-def on_node(node_url, method, path, **kwargs):
-    response = requests.request(method, f"{node_url}/{path}", timeout=30, **kwargs)
-    response.raise_for_status()
-    return response.json()
+    on_node(node_url, "DELETE", f"{prefix}*")
 
 
 def analyze(node_url, index, analyzer, text):

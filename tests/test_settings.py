@@ -23,6 +23,8 @@ print(json.dumps({
     "cache": settings.CACHES["default"]["BACKEND"],
     "search": {name: conf["BACKEND"] for name, conf in settings.WAGTAILSEARCH_BACKENDS.items()},
     "search_urls": settings.WAGTAILSEARCH_BACKENDS["default"].get("URLS"),
+    "search_prefix": settings.WAGTAILSEARCH_BACKENDS["default"].get("INDEX_PREFIX"),
+    "search_timeout": settings.WAGTAILSEARCH_BACKENDS["default"].get("TIMEOUT"),
     "email": settings.EMAIL_BACKEND,
     "allowed_hosts": settings.ALLOWED_HOSTS,
     "debug": settings.DEBUG,
@@ -33,6 +35,9 @@ CONFIG_VARIABLES = (
     "SECRET_KEY",
     "DATABASE_URL",
     "ELASTICSEARCH_URL",
+    "OPENSEARCH_URL",
+    "OPENSEARCH_INDEX_PREFIX",
+    "OPENSEARCH_TIMEOUT",
     "REDIS_URL",
     "EMAIL_URL",
     "ALLOWED_HOSTS",
@@ -103,6 +108,36 @@ def test_services_are_configured_from_urls():
     assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert values["email"] == "django.core.mail.backends.smtp.EmailBackend"
     assert values["allowed_hosts"] == ["network.example.org", "www.network.example.org"]
+
+
+def test_opensearch_is_configured_by_its_own_variables():
+    values = settings_for(
+        "network.settings.production",
+        SECRET_KEY="x" * 50,
+        OPENSEARCH_URL="https://user:secret@search.example.net:9200",
+        OPENSEARCH_INDEX_PREFIX="network_staging_",
+        OPENSEARCH_TIMEOUT="3",
+    )
+
+    assert values["search"] == {
+        "default": "search.backends.opensearch",
+        "database": "search.backends.database",
+    }
+    assert values["search_urls"] == ["https://user:secret@search.example.net:9200"]
+    assert values["search_prefix"] == "network_staging_"
+    assert values["search_timeout"] == 3
+
+
+def test_two_search_engines_are_refused():
+    result = run_python(
+        PRINT_SETTINGS,
+        "network.settings.dev",
+        ELASTICSEARCH_URL="http://search.internal:9200",
+        OPENSEARCH_URL="http://search.internal:9201",
+    )
+
+    assert result.returncode != 0
+    assert "Set ELASTICSEARCH_URL or OPENSEARCH_URL, not both" in result.stderr
 
 
 @pytest.mark.parametrize("settings_module", ["network.settings.dev", "network.settings.test"])
