@@ -99,12 +99,13 @@ def throwaway_site(database_url, prefix):
 
     The database is the PostgreSQL one named in ``database_url``, created here (refused if it
     exists: only a database the run created is ever dropped) and dropped at the end, even after
-    an error; or an SQLite file in the temporary folder. Empty ``ELASTICSEARCH_URL`` and
-    ``REDIS_URL`` keep a developer's own search index and cache out of it."""
+    an error; or an SQLite file in the temporary folder. Empty ``ELASTICSEARCH_URL``,
+    ``OPENSEARCH_URL`` and ``REDIS_URL`` keep a developer's own search index and cache out of it."""
     workdir = Path(tempfile.mkdtemp(prefix=prefix))
     os.environ.update(
         DJANGO_SETTINGS_MODULE=SETTINGS_MODULE,
         ELASTICSEARCH_URL="",
+        OPENSEARCH_URL="",
         REDIS_URL="",
         MEDIA_ROOT=str(workdir / "media"),
     )

@@ -1,12 +1,16 @@
 """Load-test the site as production runs it: gunicorn on 127.0.0.1 with the production settings,
 the demo content plus many resources in a throwaway database, and wrk sending a mix of home,
-library, search and resource pages for a fixed time, with the page cache on, with it off, and
-with Elasticsearch configured but unreachable. See benchmarks/README.md.
+library, search and resource pages for a fixed time, with the page cache on, with it off, with
+searches answered by OpenSearch, and with the search engine configured but unreachable. See
+benchmarks/README.md.
 
     .venv/bin/python benchmarks/load_test.py [--count N] [--duration S] [--connections C]
         [--workers W] [--database-url postgres://USER@HOST:PORT/bench_NAME]
+        [--opensearch-url http://127.0.0.1:9200 | --opensearch-url '']
 
-Needs wrk (apt-get install wrk) and Redis on 127.0.0.1:6379; sends traffic to 127.0.0.1 only.
+Needs wrk (apt-get install wrk) and Redis on 127.0.0.1:6379 (scripts/services.sh start redis);
+the OpenSearch scenario needs a node (default: the one scripts/services.sh started), indexed under
+a prefix of the run's own that is deleted afterwards. Sends traffic to 127.0.0.1 only.
 """
 
 import argparse
@@ -25,11 +29,13 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import uuid
 from collections import Counter, defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import redis
+import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -41,14 +47,15 @@ from benchmarks.library_benchmark import (  # noqa: E402
     log,
     throwaway_site,
 )
-from benchmarks.search_benchmark import refresh_statistics  # noqa: E402
+from benchmarks.search_benchmark import refresh_statistics, services_search_node  # noqa: E402
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 LUA_SCRIPT = Path(__file__).resolve().with_name("load_test.lua")
 HOST = "127.0.0.1"
 REDIS_SERVER = f"redis://{HOST}:6379"
 # Port 9 (discard): nothing listens there, so every connection is refused at once.
-UNREACHABLE_ELASTICSEARCH = f"http://{HOST}:9"
+UNREACHABLE_ENGINE = f"http://{HOST}:9"
+ENGINE_UP, ENGINE_DOWN = "OpenSearch answering", "search engine unreachable"
 SEED = 60_000
 # gunicorn.conf.py's access log, with the request's duration (%(D)s, microseconds) added.
 ACCESS_LOG_FORMAT = 'access %(s)s %(D)s "%(r)s"'
@@ -114,6 +121,12 @@ def parse_args():
         type=Path,
         help="a folder to copy each scenario's gunicorn output to (default: not kept)",
     )
+    parser.add_argument(
+        "--opensearch-url",
+        default=services_search_node(),
+        help="an OpenSearch node for the engine-up scenario ('' to leave it out; default: the "
+        "node scripts/services.sh started, if any)",
+    )
     add_database_argument(parser)
     args = parser.parse_args()
     if min(args.count, args.duration, args.connections, args.workers, args.wrk_threads) < 1:
@@ -159,23 +172,20 @@ def run(args, workdir, cache, started):
     scenarios = [
         ("page cache on (120 s)", {}, "ok"),
         ("page cache off", {"PAGE_CACHE_SECONDS": "0"}, "ok"),
-        ("Elasticsearch unreachable", {"ELASTICSEARCH_URL": UNREACHABLE_ELASTICSEARCH}, "degraded"),
     ]
-    results = []
-    for name, overrides, expected_health in scenarios:
-        log("")
-        log(f"== {name} ==")
-        scenario_started = time.perf_counter()
-        flush(cache)
-        try:
-            results.append(
-                run_scenario(
-                    args, workdir, cache, name, overrides, expected_health, mix, paths_file
-                )
-            )
-        finally:
-            flush(cache)
-        log(f"Scenario took {time.perf_counter() - scenario_started:.0f} s")
+    engine_prefix = None
+    if args.opensearch_url:
+        engine_prefix = index_into_opensearch(args.opensearch_url)
+        engine = {"OPENSEARCH_URL": args.opensearch_url, "OPENSEARCH_INDEX_PREFIX": engine_prefix}
+        scenarios.append((ENGINE_UP, engine, "ok"))
+    else:
+        log("No OpenSearch node (scripts/services.sh start search): its scenario is left out")
+    scenarios.append((ENGINE_DOWN, {"OPENSEARCH_URL": UNREACHABLE_ENGINE}, "degraded"))
+    try:
+        results = run_scenarios(args, workdir, cache, scenarios, mix, paths_file)
+    finally:
+        if engine_prefix:
+            requests.delete(f"{args.opensearch_url}/{engine_prefix}*", timeout=60)
     load_after = os.getloadavg()
 
     log("")
@@ -191,10 +201,51 @@ def run(args, workdir, cache, started):
         f"{args.connections} connections, {args.duration} s per scenario"
     )
     print_summary(results)
+    print_outage_summary(results)
     problems = [problem for result in results for problem in result["problems"]]
     for problem in problems:
         log(f"PROBLEM {problem}")
     return 1 if problems else 0
+
+
+def index_into_opensearch(url):
+    """The throwaway site's pages indexed in the node under a new prefix, as update_index does
+    on a deployment; returns the prefix."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    prefix = f"load_{uuid.uuid4().hex[:8]}_"
+    engine = {
+        "BACKEND": "search.backends.opensearch",
+        "URLS": [url],
+        "INDEX_PREFIX": prefix,
+        "TIMEOUT": 60,
+        "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+    }
+    started = time.perf_counter()
+    with override_settings(WAGTAILSEARCH_BACKENDS={"default": engine}):
+        call_command("update_index", verbosity=0, stdout=io.StringIO())
+    log(f"Indexed into OpenSearch at {url} in {time.perf_counter() - started:.0f} s")
+    return prefix
+
+
+def run_scenarios(args, workdir, cache, scenarios, mix, paths_file):
+    results = []
+    for name, overrides, expected_health in scenarios:
+        log("")
+        log(f"== {name} ==")
+        scenario_started = time.perf_counter()
+        flush(cache)
+        try:
+            results.append(
+                run_scenario(
+                    args, workdir, cache, name, overrides, expected_health, mix, paths_file
+                )
+            )
+        finally:
+            flush(cache)
+        log(f"Scenario took {time.perf_counter() - scenario_started:.0f} s")
+    return results
 
 
 def build_data(args):
@@ -282,6 +333,7 @@ def server_environment(args, workdir, overrides, port=0):
         DATABASE_URL=os.environ["DATABASE_URL"],
         REDIS_URL=f"{REDIS_SERVER}/{args.redis_db}",
         ELASTICSEARCH_URL="",
+        OPENSEARCH_URL="",
         LOG_LEVEL="WARNING",
         MEDIA_ROOT=str(workdir / "media"),
         STATIC_ROOT=str(workdir / "static"),
@@ -515,9 +567,9 @@ def percentile(values, fraction):
 
 def print_scenario(result):
     log(f"Answers by status (gunicorn's access log): {result['statuses']}")
-    if result["name"].startswith("Elasticsearch"):
+    if result["name"] in (ENGINE_UP, ENGINE_DOWN):
         searches = len(result["times"].get("search", []))
-        log(f"Elasticsearch fallbacks logged: {result['fallbacks']} for {searches} searches")
+        log(f"Search fallbacks logged: {result['fallbacks']} for {searches} searches")
     records = ", ".join(f"{logger} {count}" for logger, count in result["loggers"].most_common())
     log(f"Log records (LOG_LEVEL=WARNING) by logger: {records or 'none'}")
     log("Server time by kind of URL (gunicorn's %(D)s, without queueing):")
@@ -552,6 +604,24 @@ def print_summary(results):
             )
         )
     print_rows(rows)
+
+
+def print_outage_summary(results):
+    """What an outage costs: fallback warnings a minute (one per outage and worker, with the
+    breaker, rather than one per search) and throughput against the engine answering."""
+    by_name = {result["name"]: result for result in results}
+    down = by_name.get(ENGINE_DOWN)
+    if down is None:
+        return
+    per_minute = down["fallbacks"] / (down["seconds"] / 60)
+    searches = len(down["times"].get("search", []))
+    log(
+        f"Engine unreachable: {per_minute:.1f} fallback warnings a minute for "
+        f"{searches / (down['seconds'] / 60):.0f} searches a minute"
+    )
+    up = by_name.get(ENGINE_UP)
+    if up is not None:
+        log(f"Throughput, engine unreachable ÷ engine answering: {down['rps'] / up['rps']:.2f}")
 
 
 def print_rows(rows):

@@ -1,8 +1,13 @@
-"""Time the site's database search backend against modelsearch's own, with many resources, in a
-throwaway database. See benchmarks/README.md.
+"""Time the site's database search backend against modelsearch's own, and the search page on
+OpenSearch against the database backend, with many resources, in a throwaway database. See
+benchmarks/README.md.
 
     .venv/bin/python benchmarks/search_benchmark.py [--count N] [--repeat R]
         [--database-url postgres://USER@HOST:PORT/bench_search_NAME]
+        [--opensearch-url http://127.0.0.1:9200 | --opensearch-url '']
+
+The OpenSearch scenario uses the node ``scripts/services.sh start search`` runs unless told
+otherwise, under an index prefix of its own that it deletes afterwards.
 """
 
 import argparse
@@ -10,8 +15,11 @@ import random
 import statistics
 import sys
 import time
+import uuid
 from datetime import date
 from pathlib import Path
+
+import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -76,7 +84,16 @@ SCENARIOS = {
     "ours query": "ours: .filter(locale=en).search(q), 10 + count",
     "stock query": "stock: Page.objects.live().search(q), 10 + count",
     "bare": f"bare view: {BARE_URL}",
+    "opensearch page": f"ours on OpenSearch: {OUR_URL}",
 }
+SERVICES_PORT_FILE = Path(__file__).resolve().parent.parent / ".services" / "search-node.port"
+
+
+def services_search_node():
+    """The URL of the node scripts/services.sh started, or ''."""
+    if not SERVICES_PORT_FILE.exists():
+        return ""
+    return f"http://127.0.0.1:{SERVICES_PORT_FILE.read_text().strip()}"
 
 
 def parse_args():
@@ -85,6 +102,12 @@ def parse_args():
     parser.add_argument("--repeat", type=int, default=10, help="timed searches (default 10)")
     parser.add_argument(
         "--stock-repeat", type=int, default=5, help="timed stock searches (default 5)"
+    )
+    parser.add_argument(
+        "--opensearch-url",
+        default=services_search_node(),
+        help="an OpenSearch node to time the search page on too ('' to leave it out; default: "
+        "the node scripts/services.sh started, if any)",
     )
     add_database_argument(parser)
     args = parser.parse_args()
@@ -202,21 +225,69 @@ def run(args):
         )
         rows["ours page"] = measure_page(client, OUR_URL, args.repeat)
         rows["bare"] = measure_page(client, BARE_URL, args.repeat)
+    if args.opensearch_url:
+        rows["opensearch page"], index_seconds["OpenSearch"] = time_opensearch_page(
+            client, args.opensearch_url, args.repeat
+        )
 
     log("")
     log(f"N = {args.count} resources; '{COMMON_WORD}' matches {matches} English pages")
     log(f"Database: {connection.vendor} {'.'.join(map(str, connection.get_database_version()))}")
     log(f"{'scenario':64} {'median ms':>10} {'p90 ms':>9} {'queries':>8}")
     for key, name in SCENARIOS.items():
+        if key not in rows:
+            continue
         median, p90, queries = rows[key]
         log(f"{name:64} {median:10.2f} {p90:9.2f} {queries:8d}")
     log("")
     for ours, stock in (("ours page", "stock page"), ("ours query", "stock query")):
         log(f"{ours} ÷ {stock} (medians): {rows[ours][0] / rows[stock][0]:.3f}")
     log(f"ours page ÷ bare view: {rows['ours page'][0] / rows['bare'][0]:.0f}")
+    if "opensearch page" in rows:
+        ratio = rows["opensearch page"][0] / rows["ours page"][0]
+        log(f"ours on OpenSearch ÷ ours on the database (medians): {ratio:.3f}")
+    else:
+        log(
+            "OpenSearch: not timed (no node; scripts/services.sh start search, or --opensearch-url)"
+        )
     for alias, seconds in index_seconds.items():
         log(f"update_index ({'ours' if alias == 'default' else alias}): {seconds:.1f} s")
     return 0
+
+
+def time_opensearch_page(client, url, repeat):
+    """The search page with OpenSearch as the default backend (and the database beside it, as
+    in production) on the same data: its timings, and its update_index's seconds. The page must
+    be the engine's answer: a fallback to the database would time the wrong thing."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    from search.service import DEFAULT_ALIAS, breaker
+
+    prefix = f"bench_{uuid.uuid4().hex[:8]}_"
+    backends = {
+        DEFAULT_ALIAS: {
+            "BACKEND": "search.backends.opensearch",
+            "URLS": [url],
+            "INDEX_PREFIX": prefix,
+            "TIMEOUT": 30,
+            "ATOMIC_REBUILD": True,
+            "AUTO_UPDATE": False,
+            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+        },
+        "database": {"BACKEND": "search.backends.database", "AUTO_UPDATE": False},
+    }
+    try:
+        with override_settings(WAGTAILSEARCH_BACKENDS=backends, ROOT_URLCONF=BENCH_URLCONF):
+            started = time.perf_counter()
+            call_command("update_index", backend_name=DEFAULT_ALIAS, verbosity=0)
+            seconds = time.perf_counter() - started
+            timings = measure_page(client, OUR_URL, repeat)
+            if breaker.outage(DEFAULT_ALIAS) is not None:
+                raise RequestFailed(f"OpenSearch at {url} failed; the page fell back")
+    finally:
+        requests.delete(f"{url}/{prefix}*", timeout=60)
+    return timings, seconds
 
 
 def refresh_statistics(connection):
