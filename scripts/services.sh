@@ -191,7 +191,12 @@ build_search_node() {
     fi
     command -v mvn >/dev/null || fail "Maven (mvn) is needed to build the search node"
     say "search: building the node with Maven (search/server/; first build downloads ~50 MB to ~/.m2)"
-    (cd "$SEARCH_SERVER" && mvn -B -q -Dstyle.color=never package) || fail "the Maven build of search/server/ failed"
+    mkdir -p "$SERVICES_DIR"
+    local build_log="$SERVICES_DIR/search-node-build.log"
+    if ! (cd "$SEARCH_SERVER" && mvn -B -q package) >"$build_log" 2>&1; then
+        tail -n 30 "$build_log" >&2
+        fail "the Maven build of search/server/ failed; see $build_log"
+    fi
     touch "$stamp"
 }
 
