@@ -94,7 +94,8 @@ postgres_trust_local() {
     local version=$1 name=$2 hba
     hba="/etc/postgresql/$version/$name/pg_hba.conf"
     if ! grep -q '^# services.sh: trust' "$hba"; then
-        say "PostgreSQL $version/$name: trust auth for local connections ($hba)"
+        say "PostgreSQL $version/$name: trust auth for local connections ($hba; the old one kept as $hba.before-services)"
+        [ -e "$hba.before-services" ] || cp -p "$hba" "$hba.before-services"
         cat >"$hba" <<EOF
 # services.sh: trust auth for local connections, for development and CI only.
 local   all   all                 trust
