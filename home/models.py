@@ -13,6 +13,7 @@ from calls.status import open_calls
 from events.models import EventPage
 from home.blocks import FeaturedBlock
 from network.blocks import RICH_TEXT_FEATURES, BodyBlock, stream_text
+from network.i18n import shown_in_language
 from network.models import BasePage
 
 
@@ -99,20 +100,14 @@ class HomePage(BasePage):
         """``(page, description)`` for each featured page, in this page's language where a live
         translation exists, resolved in one query rather than one per block."""
         blocks = [block.value for block in self.featured if block.value["page"]]
-        keys = {value["page"].translation_key for value in blocks}
-        localized = {
-            page.translation_key: page
-            for page in Page.objects.live()
-            .public()
-            .filter(translation_key__in=keys, locale_id=self.locale_id)
-            .specific()
-        }
-        items = []
-        for value in blocks:
-            page = localized.get(value["page"].translation_key, value["page"])
-            if page.live:
-                items.append((page, value["description"] or page.search_description))
-        return items
+        shown = shown_in_language(
+            [value["page"] for value in blocks], self.locale_id, Page.objects.specific()
+        )
+        return [
+            (page, value["description"] or page.search_description)
+            for value in blocks
+            if (page := shown.get(value["page"].pk)) is not None
+        ]
 
 
 class StandardPage(BasePage):

@@ -86,3 +86,28 @@ def absolute_page_url(page, request=None):
     if request is None:
         return page.get_full_url()
     return request.build_absolute_uri(page.get_url(request))
+
+
+def shown_in_language(pages, locale_id, queryset):
+    """``{pk: page}``: each of ``pages`` as a visitor of ``locale_id`` may see it, its live and
+    public translation there, else the page itself if it is live and public; a page neither is
+    (unpublished, or under a view restriction) is left out. ``queryset`` (e.g.
+    ``ResourcePage.objects.all()``) gives the model and what is loaded. Two queries, however
+    many pages."""
+    visible = queryset.live().public()
+    localized = {
+        page.translation_key: page
+        for page in visible.filter(
+            translation_key__in={page.translation_key for page in pages}, locale_id=locale_id
+        )
+    }
+    public_originals = set(
+        visible.filter(pk__in=[page.pk for page in pages]).values_list("pk", flat=True)
+    )
+    shown = {}
+    for page in pages:
+        if page.translation_key in localized:
+            shown[page.pk] = localized[page.translation_key]
+        elif page.pk in public_originals:
+            shown[page.pk] = page
+    return shown

@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 from members.models import MemberLink
 from network.blocks import BodyBlock, stream_text
 from network.forms import TaxonomyPageForm
+from network.i18n import shown_in_language
 from network.listing import FilterableListMixin, UntranslatedItemsMixin
 from network.lookups import InList
 from network.models import BasePage, Place, Topic
@@ -269,20 +270,10 @@ class ResourcePage(RoutablePageMixin, BasePage):
         return [author.name for author in self.authors.all()]
 
     def related_resources(self):
-        """The related resources that are live, in this page's language where translated."""
+        """The related resources a visitor may open, in this page's language where translated."""
         related = [link.resource for link in self.related_links.select_related("resource")]
-        keys = [page.translation_key for page in related]
-        localized = {
-            page.translation_key: page
-            for page in ResourcePage.objects.live()
-            .public()
-            .filter(translation_key__in=keys, locale_id=self.locale_id)
-        }
-        return [
-            page
-            for page in (localized.get(page.translation_key, page) for page in related)
-            if page.live
-        ]
+        shown = shown_in_language(related, self.locale_id, ResourcePage.objects.all())
+        return [shown[page.pk] for page in related if page.pk in shown]
 
     @path("cite/bibtex/", name="bibtex")
     def bibtex(self, request):
