@@ -169,3 +169,16 @@ def test_error_reporting_is_on_only_with_a_dsn():
     # Initialising sends nothing; nothing listens on the discard port anyway.
     dsn = f"http://public@127.0.0.1:{CLOSED_PORT}/1"
     assert run_with_production_settings(script, SENTRY_DSN=dsn)[-1] == "True"
+
+
+def test_admin_pages_send_no_editor_e_mail_hash_to_gravatar(client, django_user_model):
+    """Wagtail's default avatar is a Gravatar URL holding the MD5 of the editor's address."""
+    editor = django_user_model.objects.create_superuser(
+        "editor", "editor@example.org", "a-long-password-1"
+    )
+    client.force_login(editor)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert b"gravatar" not in response.content.lower()
+    # The avatar is still shown: Wagtail's default picture.
+    assert b"default-user-avatar" in response.content

@@ -293,6 +293,9 @@ else:
 # --- Wagtail --------------------------------------------------------------------------------
 
 WAGTAILDOCS_DOCUMENT_MODEL = "network.NetworkDocument"
+# No Gravatar: every admin page would send each editor's e-mail hash to a third party (and the
+# CSP blocks the images anyway). Editors upload an avatar under Account if they want one.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_SITE_NAME = "Chile–UK City Leadership Network"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # Documents are served by Wagtail's view, which checks their collection's privacy; the web
