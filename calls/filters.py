@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from calls.choices import CallStatus
 from calls.status import status_query
+from network.forms import BoundedMultipleChoiceFilter
 from network.models import Topic
 from resources.filters import term_filter
 
 
 class CallFilterSet(django_filters.FilterSet):
-    status = django_filters.MultipleChoiceFilter(
+    status = BoundedMultipleChoiceFilter(
         label=_("Status"),
         choices=CallStatus.choices,
         method="with_status",

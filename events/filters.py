@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.choices import EventFormat, EventType
+from network.forms import BoundedMultipleChoiceFilter
 from network.models import Topic
 from resources.filters import term_filter
 
@@ -13,13 +14,13 @@ MIN_YEAR, MAX_YEAR = 1900, 2100
 class EventFilterSet(django_filters.FilterSet):
     """Upcoming events, soonest first; with ``year``, that year's past events, latest first."""
 
-    type = django_filters.MultipleChoiceFilter(
+    type = BoundedMultipleChoiceFilter(
         label=_("Type"),
         field_name="event_type",
         choices=EventType.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    format = django_filters.MultipleChoiceFilter(
+    format = BoundedMultipleChoiceFilter(
         label=_("Format"),
         field_name="event_format",
         choices=EventFormat.choices,

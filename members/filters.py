@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from members.choices import Sector
+from network.forms import BoundedMultipleChoiceFilter
 from network.models import Place, Topic
 from network.taxonomy import term_labels
 
@@ -24,16 +25,16 @@ class MemberFilterSet(django_filters.FilterSet):
         max_length=100,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    sector = django_filters.MultipleChoiceFilter(
+    sector = BoundedMultipleChoiceFilter(
         label=_("Sector"), choices=Sector.choices, widget=forms.CheckboxSelectMultiple
     )
-    country = django_filters.MultipleChoiceFilter(
+    country = BoundedMultipleChoiceFilter(
         label=_("Country"),
         field_name="country__slug",
         choices=sorted_terms(Place, kind=Place.Kind.COUNTRY),
         widget=forms.CheckboxSelectMultiple,
     )
-    expertise = django_filters.MultipleChoiceFilter(
+    expertise = BoundedMultipleChoiceFilter(
         label=_("Expertise"),
         field_name="expertise__slug",
         choices=sorted_terms(Topic),

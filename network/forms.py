@@ -1,4 +1,9 @@
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_filters import fields as filter_fields
 from wagtail.admin.forms import WagtailAdminPageForm
 
 TAXONOMY_FIELDS = ("topics", "places")
@@ -22,3 +27,57 @@ class TaxonomyPageForm(WagtailAdminPageForm):
             field.queryset = field.queryset.filter(
                 in_language | Q(pk__in=[term.pk for term in chosen]) if chosen else in_language
             )
+
+
+# No filter of the site has this many values to choose from; more in one request is not a reader.
+MAX_VALUES_PER_FILTER = 50
+
+
+class BoundedMultipleChoiceMixin:
+    """For the multiple-choice fields of the public filter forms (listings, search): a value
+    given many times counts once, more than MAX_VALUES_PER_FILTER values make the filter invalid
+    (the page then ignores it, saying so), and the choices are read once per validation rather
+    than once per value. A vocabulary's choices are a database query: ``?topic=a&topic=a&...``
+    cost a query per repetition."""
+
+    default_error_messages = {"too_many": _("Choose at most %(limit)d.")}
+    _valid_values = None
+
+    def to_python(self, value):
+        return list(dict.fromkeys(super().to_python(value)))
+
+    def validate(self, value):
+        if len(value) > MAX_VALUES_PER_FILTER:
+            raise ValidationError(
+                self.error_messages["too_many"],
+                code="too_many",
+                params={"limit": MAX_VALUES_PER_FILTER},
+            )
+        self._valid_values = None
+        super().validate(value)
+
+    def valid_value(self, value):
+        if self._valid_values is None:
+            self._valid_values = set(choice_values(self.choices))
+        return str(value) in self._valid_values
+
+
+def choice_values(choices):
+    """The values of a field's choices, as strings, optgroups included."""
+    for key, label in choices:
+        if isinstance(label, list | tuple):
+            yield from choice_values(label)
+        else:
+            yield str(key)
+
+
+class BoundedMultipleChoiceField(BoundedMultipleChoiceMixin, forms.MultipleChoiceField):
+    pass
+
+
+class BoundedFilterChoiceField(BoundedMultipleChoiceMixin, filter_fields.MultipleChoiceField):
+    """django-filter's multiple-choice form field, bounded."""
+
+
+class BoundedMultipleChoiceFilter(django_filters.MultipleChoiceFilter):
+    field_class = BoundedFilterChoiceField

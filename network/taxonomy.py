@@ -1,16 +1,38 @@
 """Labels of the shared vocabulary in the active language."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.utils.translation import get_language
+
+# {(model, language): labels} while a request is served (VocabularyReadOnceMiddleware).
+read_labels = ContextVar("read_labels", default=None)
+
+
+@contextmanager
+def labels_read_once():
+    """Within it, ``term_labels`` reads each vocabulary once per language: a listing's filter
+    form, its facets' forms and its results would otherwise each read it again."""
+    token = read_labels.set({})
+    try:
+        yield
+    finally:
+        read_labels.reset(token)
 
 
 def term_labels(model):
     """``{slug: name}`` for every term, in the active language where translated."""
     active = get_language()
+    memo = read_labels.get()
+    if memo is not None and (model, active) in memo:
+        return dict(memo[model, active])
     labels = {}
     terms = model.objects.values_list("slug", "name", "locale__language_code")
     for slug, name, language_code in terms:
         if language_code == active or slug not in labels:
             labels[slug] = name
+    if memo is not None:
+        memo[model, active] = dict(labels)
     return labels
 
 

@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from network.forms import BoundedMultipleChoiceFilter
 from network.models import Place, Topic
 from network.taxonomy import term_labels
 from resources.choices import PublicationLanguage, ResourceType
@@ -31,7 +32,7 @@ def sorted_choices(model):
 def term_filter(model, label, field_name):
     """Checkboxes for the terms of a vocabulary (topics, places), by slug, labelled in the
     active language: the same filter on every listing."""
-    return django_filters.MultipleChoiceFilter(
+    return BoundedMultipleChoiceFilter(
         label=label,
         field_name=field_name,
         choices=sorted_choices(model),
@@ -50,7 +51,7 @@ class ResourceFilterSet(django_filters.FilterSet):
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    type = django_filters.MultipleChoiceFilter(
+    type = BoundedMultipleChoiceFilter(
         label=_("Type"),
         field_name="resource_type",
         choices=ResourceType.choices,
@@ -58,7 +59,7 @@ class ResourceFilterSet(django_filters.FilterSet):
     )
     topic = term_filter(Topic, _("Topic"), "topics__slug")
     place = term_filter(Place, _("Place"), "places__slug")
-    language = django_filters.MultipleChoiceFilter(
+    language = BoundedMultipleChoiceFilter(
         label=_("Original language"),
         field_name="original_language",
         choices=PublicationLanguage.choices,

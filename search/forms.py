@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from network.forms import BoundedMultipleChoiceField
 from network.models import Topic
 from network.taxonomy import term_labels
 from resources.choices import ResourceType
@@ -30,13 +31,13 @@ class SearchForm(forms.Form):
     """Validates the search page's GET parameters; an invalid one is reported and ignored."""
 
     q = forms.CharField(label=_("Search the site"), required=False, strip=True)
-    type = forms.MultipleChoiceField(
+    type = BoundedMultipleChoiceField(
         label=_("Content type"), required=False, choices=searchable_page_types
     )
-    resource_type = forms.MultipleChoiceField(
+    resource_type = BoundedMultipleChoiceField(
         label=_("Resource type"), required=False, choices=ResourceType.choices
     )
-    topic = forms.MultipleChoiceField(
+    topic = BoundedMultipleChoiceField(
         label=_("Topic"), required=False, choices=lambda: list(term_labels(Topic).items())
     )
     year = forms.IntegerField(
