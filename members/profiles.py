@@ -4,6 +4,7 @@ member pages for members."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import (
     GroupApprovalTask,
     Locale,
+    ModelLogEntry,
     PageLogEntry,
     Workflow,
     WorkflowPage,
@@ -24,6 +26,8 @@ WORKFLOW_NAME = "Member profile approval"
 APPROVAL_TASK_NAME = "Approve member profile"
 # Wagtail creates these groups; editors who moderate profiles belong to one of them.
 APPROVER_GROUPS = ("Moderators", "Editors")
+# What the logs say of a deleted member's profile and photos (stored, so not translated).
+ANONYMOUS_LABEL = "(deleted member)"
 
 
 class NoDirectory(Exception):
@@ -155,13 +159,33 @@ def ensure_translations(page):
 
 @transaction.atomic
 def delete_profiles(user):
-    """The member's profiles, their aliases and every photo the member uploaded for them."""
-    photo_ids = set()
+    """The member's profiles, their aliases and every photo the member uploaded for them; then
+    the logs are made anonymous (``anonymise_logs``)."""
+    photo_ids, page_ids = set(), set()
     for page in MemberPage.objects.filter(user=user, alias_of__isnull=True):
         photo_ids.add(page.photo_id)
         photo_ids.update(revision.content.get("photo") for revision in page.revisions.all())
         for alias in MemberPage.objects.filter(alias_of=page):
+            page_ids.add(alias.pk)
             alias.delete()
+        page_ids.add(page.pk)
         page.delete()
     # Only the member's own uploads: an image an editor chose stays in the library.
-    get_image_model().objects.filter(pk__in=photo_ids - {None}, uploaded_by_user=user).delete()
+    own_photos = get_image_model().objects.filter(pk__in=photo_ids - {None}, uploaded_by_user=user)
+    photo_ids = set(own_photos.values_list("pk", flat=True))
+    own_photos.delete()
+    anonymise_logs(user, page_ids, photo_ids)
+
+
+def anonymise_logs(user, page_ids, image_ids):
+    """Wagtail's logs outlive what they are about: each entry keeps the page's or image's title
+    at the time (a profile's title is the member's name) and the user who acted. Entries about
+    the member's pages and photos lose their title and details, and no entry names the member
+    as its user; what happened, and when, stays for the editors."""
+    PageLogEntry.objects.filter(page_id__in=page_ids).update(label=ANONYMOUS_LABEL, data={})
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(get_image_model()),
+        object_id__in=[str(pk) for pk in image_ids],
+    ).update(label=ANONYMOUS_LABEL, data={})
+    for log in (PageLogEntry, ModelLogEntry):
+        log.objects.filter(user_id=user.pk).update(user=None)

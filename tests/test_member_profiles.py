@@ -3,6 +3,7 @@ listed in the directory of both languages, hidden or deleted by their member."""
 
 import datetime
 import io
+import json
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -17,6 +18,7 @@ from django.urls import reverse
 from django.utils import translation
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
+from wagtail.models import ModelLogEntry, PageLogEntry
 
 from members.models import MemberIndexPage, MemberPage
 from network.models import Place, Topic
@@ -540,3 +542,28 @@ def test_deleting_the_account_deletes_the_members_photos(client, directories, me
     assert Image.objects.filter(uploaded_by_user=member).count() == 1
     client.post("/en/account/delete/", {"password": PASSWORD})
     assert not Image.objects.exists()
+
+
+def test_deleting_the_account_leaves_no_trace_of_the_member_in_the_logs(
+    client, directories, member, moderator
+):
+    """Wagtail's page and model logs keep a page's title (here, the member's name) and who
+    acted, after the page is gone; the member's deletion makes them anonymous."""
+    photo = SimpleUploadedFile("ana.png", png_bytes(), content_type="image/png")
+    client.post("/en/account/profile/", {**profile_data(), "photo": photo})
+    page = MemberPage.objects.get(user=member)
+    approve(client, moderator, page)
+    client.force_login(member)
+    client.post("/en/account/profile/", profile_data(role="Director"))
+    entries = list(PageLogEntry.objects.filter(page_id=page.pk)) + list(ModelLogEntry.objects.all())
+    assert any("Ana Pérez" in entry.label for entry in entries)
+
+    client.post("/en/account/delete/", {"password": PASSWORD})
+
+    for model in (PageLogEntry, ModelLogEntry):
+        for entry in model.objects.all():
+            text = json.dumps([entry.label, entry.data], ensure_ascii=False)
+            assert "Ana Pérez" not in text and "ana@example.org" not in text, entry
+        assert not model.objects.filter(user_id=member.pk).exists()
+    # The entries themselves stay: what happened to the page, and when, is not personal.
+    assert PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish").exists()
