@@ -27,8 +27,9 @@ What is not, and why:
 * the search index (``wagtailsearch``, including SQLite's full-text table): derived from the
   content and specific to a vendor; ``restore`` rebuilds the database index with
   ``update_index`` and asks the operator to run it for Elasticsearch;
-* the cache table ``network_cache`` (no model): a restore clears the cache instead, as Wagtail's
-  site root paths, menus and cached pages would describe the database it replaced.
+* the cache tables ``network_cache`` and ``network_page_cache`` (no model): a restore clears the
+  caches instead, as Wagtail's site root paths, menus and cached pages would describe the
+  database it replaced.
 
 Renditions are kept, rows and files: they are derived, but making them again costs minutes of
 image processing on a site with many photos, and a restored site serving the very same rendition

@@ -56,7 +56,8 @@ EXCLUDED_MODELS = {
 # The search index (IndexEntry and SQLite's full-text table): derived from the content, and
 # vendor-specific (FTS5 on SQLite, tsvector on PostgreSQL). ``restore`` runs ``update_index``.
 EXCLUDED_APPS = {"wagtailsearch", "modelsearch"}
-# The cache table (``network_cache``) has no model, so it is never part of a backup.
+# The cache tables (``network_cache``, ``network_page_cache``) have no model, so they are never
+# part of a backup.
 
 # Rows ``migrate`` creates (Wagtail's root collection, default site, locale, groups and their
 # permissions, moderation workflow). A database that holds only these counts as empty; the

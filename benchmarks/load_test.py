@@ -332,6 +332,8 @@ def server_environment(args, workdir, overrides, port=0):
         ALLOWED_HOSTS=HOST,
         DATABASE_URL=os.environ["DATABASE_URL"],
         REDIS_URL=f"{REDIS_SERVER}/{args.redis_db}",
+        # Pages in the same Redis database here: the run measures speed, not eviction.
+        PAGE_CACHE_URL=f"{REDIS_SERVER}/{args.redis_db}",
         ELASTICSEARCH_URL="",
         OPENSEARCH_URL="",
         LOG_LEVEL="WARNING",

@@ -11,15 +11,17 @@ cache along with the links, in one cache read, and hands it to Wagtail for the r
 request (Wagtail keeps the site it found on the request, as ``_wagtail_site``).
 
 Both are dropped at once, by a new generation, whenever a change could alter a menu or a site
-(``clear_menus``, called by network/signal_handlers.py)."""
+(``clear_menus``, called by network/signal_handlers.py). They live in the "pages" cache, with the
+cached pages, apart from the rate-limit counters."""
 
 import uuid
 
 import wagtail
-from django.core.cache import cache
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail.models import Locale, Site
+
+from network.page_cache import pages_cache
 
 CACHE_TIMEOUT = 24 * 60 * 60
 # Sites are cached as model instances: a new Wagtail (its Site and Page models) starts afresh.
@@ -37,7 +39,7 @@ def main_menu(request):
     """``{"home_url", "links": [{"url", "title", "path"}]}`` for the request's site in the
     active language, or None when no site matches the request."""
     site_key, menu_key = cache_keys(request, get_language())
-    cached = cache.get_many([GENERATION_KEY, site_key, menu_key])
+    cached = pages_cache().get_many([GENERATION_KEY, site_key, menu_key])
     generation = cached.get(GENERATION_KEY)
 
     def current(key):
@@ -58,7 +60,9 @@ def main_menu(request):
         menu = fresh[menu_key] = build_menu(site, request)
     if fresh:
         generation = generation or current_generation()
-        cache.set_many({key: (generation, value) for key, value in fresh.items()}, CACHE_TIMEOUT)
+        pages_cache().set_many(
+            {key: (generation, value) for key, value in fresh.items()}, CACHE_TIMEOUT
+        )
     return menu
 
 
@@ -80,6 +84,7 @@ def home_page(site):
 
 
 def current_generation():
+    cache = pages_cache()
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
@@ -88,4 +93,4 @@ def current_generation():
 
 
 def clear_menus():
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    pages_cache().set(GENERATION_KEY, uuid.uuid4().hex, None)

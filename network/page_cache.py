@@ -1,4 +1,6 @@
-"""Whole public pages cached for anonymous visitors, in the shared cache (Redis in production).
+"""Whole public pages cached for anonymous visitors, in the "pages" cache (a Redis of its own in
+production): never in the cache that holds the rate-limit counters, which filling it could
+otherwise evict.
 
 wagtail-cache, the package for this, does not support Wagtail 8 yet, and Django's cache
 middleware caches by cookie and sends long browser max-ages, so this is a small middleware of
@@ -20,13 +22,19 @@ import hashlib
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
+from django.http.request import split_domain_port
 
 GENERATION_KEY = "page-cache:generation"
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz/", "/en/account/", "/es/account/")
 
 
+def pages_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
 def current_generation():
+    cache = pages_cache()
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         generation = uuid.uuid4().hex
@@ -36,12 +44,16 @@ def current_generation():
 
 
 def clear_pages():
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    pages_cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
 def cache_key(request, generation):
-    url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page-cache:{generation}:{url}"
+    """The page's address as the site sees it: scheme, host name, the server's port and the path.
+    Never the port of the Host header, which a client chooses: ``Host: 127.0.0.1:<any port>``
+    would make a new entry each time."""
+    hostname = split_domain_port(request.get_host())[0]
+    address = f"{request.scheme}://{hostname}:{request.get_port()}{request.path}"
+    return f"page-cache:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def is_shared_request(request):
@@ -73,6 +85,7 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not is_shared_request(request):
             return self.get_response(request)
+        cache = pages_cache()
         key = cache_key(request, current_generation())
         response = cache.get(key)
         if response is not None:

@@ -1,12 +1,21 @@
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
+from django.core.cache import caches
 from django.utils import translation
 from wagtail.models import Locale
 
 from home import demo as home_demo
 from home.models import HomePage, StandardPage
 from search.service import breaker
+
+
+def clear_caches():
+    """Every cache: transactional tests empty the tables of models, not the cache tables, whose
+    menus, sites and pages would describe the rows just deleted."""
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @dataclass

@@ -20,7 +20,6 @@ from urllib.parse import quote, urlsplit
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 from hypothesis import HealthCheck, currently_in_test_context, event, given
 from hypothesis import settings as hypothesis_settings
@@ -31,6 +30,7 @@ from events.models import EventIndexPage
 from members.models import MemberIndexPage, MemberPage
 from network.models import Place, Topic
 from resources.models import ResourceIndexPage
+from tests.conftest import clear_caches
 from tests.test_calls import add_call, local_days_from_now
 from tests.test_events import add_event, days_from_now
 from tests.test_member_profiles import PASSWORD, make_member
@@ -654,7 +654,7 @@ def test_arbitrary_paths_are_never_a_server_error(fuzz_site, data, settings):
     never 500, with the anonymous page cache on as in production. NUL bytes are left out here:
     see test_a_nul_byte_in_a_page_path."""
     settings.PAGE_CACHE_SECONDS = 120
-    cache.clear()
+    clear_caches()
     base = data.draw(
         st.sampled_from(
             [
@@ -768,7 +768,7 @@ def test_member_contact_form(member_urls, data):
     """Rate limits count in the cache: it is cleared before each example so that a 429 never
     stands in for the form's answer (rate limiting has its own test in
     test_member_profiles.py); a 429 fails this test."""
-    cache.clear()
+    clear_caches()
     mail.outbox.clear()
     url = data.draw(st.sampled_from(member_urls["contact"]), label="url")
     fields = data.draw(
@@ -804,7 +804,7 @@ consent = st.sampled_from(["on", "true", "1", "yes"])
 @given(data=st.data())
 def test_signup_form(member_account, data):
     """Rate limits (allauth's) are reset before each example, as for the contact form."""
-    cache.clear()
+    clear_caches()
     mail.outbox.clear()
     language = data.draw(st.sampled_from(["en", "es"]), label="language")
     password = data.draw(strong_passwords, label="password")
@@ -844,7 +844,7 @@ def test_signup_form(member_account, data):
 @given(data=st.data())
 def test_login_form(member_account, data):
     """Rate limits (allauth's) are reset before each example, as for the contact form."""
-    cache.clear()
+    clear_caches()
     language = data.draw(st.sampled_from(["en", "es"]), label="language")
     fields = data.draw(
         form_data(
@@ -886,7 +886,7 @@ def test_login_form(member_account, data):
 @given(data=st.data())
 def test_password_reset_form(member_account, data):
     """Rate limits (allauth's) are reset before each example, as for the contact form."""
-    cache.clear()
+    clear_caches()
     mail.outbox.clear()
     language = data.draw(st.sampled_from(["en", "es"]), label="language")
     fields = data.draw(

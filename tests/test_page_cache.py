@@ -6,6 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.db import connection
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
@@ -129,3 +132,52 @@ def test_every_template_image_size_is_prepared():
         for spec in re.findall(r"{%\s*image\s+\S+\s+([\w-]+)", template.read_text())
     }
     assert used and used <= set(RENDITION_FILTERS)
+
+
+def page_cache_entries():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM network_page_cache")
+        return cursor.fetchone()[0]
+
+
+def test_the_host_headers_port_makes_no_new_entry(client, site_tree):
+    """``Host: localhost:<any port>`` passes ALLOWED_HOSTS; each port used to be a new entry."""
+    assert client.get("/en/about/", HTTP_HOST="localhost").status_code == 200
+    entries = page_cache_entries()
+    for port in range(8001, 8031):
+        assert client.get("/en/about/", HTTP_HOST=f"localhost:{port}").status_code == 200
+    assert page_cache_entries() == entries
+
+
+def test_filling_the_page_cache_evicts_no_rate_limit_counter(client, site_tree, settings):
+    """Both caches as small as can be: a locked account stays locked however many pages are
+    cached, because pages live in a cache of their own."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "network_cache",
+            "OPTIONS": {"MAX_ENTRIES": 3, "CULL_FREQUENCY": 2},
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "network_page_cache",
+            "OPTIONS": {"MAX_ENTRIES": 3, "CULL_FREQUENCY": 2},
+        },
+    }
+    user = get_user_model().objects.create_user("ana", "ana@example.org", "right-password-1")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+
+    def log_in(password):
+        return client.post("/en/account/login/", {"login": user.email, "password": password})
+
+    for _attempt in range(5):
+        log_in("wrong")
+    assert "Too many failed login attempts" in log_in("right-password-1").content.decode()
+
+    paths = [page.url for page in Page.objects.live().filter(depth__gte=2)]
+    assert len(paths) > 3
+    for path in paths:
+        assert client.get(path).status_code == 200
+
+    assert "Too many failed login attempts" in log_in("right-password-1").content.decode()
+    assert "_auth_user_id" not in client.session

@@ -17,7 +17,6 @@ import uuid
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 from django.test import Client
@@ -27,6 +26,7 @@ from home.models import StandardPage
 from network.models import Topic
 from resources.models import ResourceIndexPage, ResourcePage
 from search.service import DEFAULT_ALIAS, breaker
+from tests.conftest import clear_caches
 from tests.services import engine_backends, on_node, require_search_node
 
 pytestmark = pytest.mark.django_db
@@ -295,7 +295,7 @@ def test_searches_answer_during_an_atomic_rebuild(
     """``update_index`` fills new indexes and then moves the aliases to them: searches from
     another thread meanwhile all answer from the engine, with results. Transactional, so that
     the other thread's connection sees the pages."""
-    cache.clear()
+    clear_caches()
     call_command("update_index", backend_name=DEFAULT_ALIAS, verbosity=0)
     title = spanish_pages["ciudades"].title
     answers = []

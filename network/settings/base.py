@@ -45,6 +45,9 @@ if len(SEARCH_ENGINE_URLS) > 1:
 SEARCH_ENGINE_RETRY_SECONDS = env.float("SEARCH_ENGINE_RETRY_SECONDS", default=30)
 
 REDIS_URL = env.str("REDIS_URL", default="")
+# Whole pages and menus are cached apart from the rate-limit counters, so that no amount of page
+# caching can evict a counter: a Redis of their own (e.g. one with allkeys-lru), else a table.
+PAGE_CACHE_URL = env.str("PAGE_CACHE_URL", default="")
 # How long anonymous visitors' pages are reused (network/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=120)
 # Set only while `manage.py build_archive` renders the site into static files (the date it is
@@ -228,18 +231,28 @@ STORAGES = {
 # --- Cache ----------------------------------------------------------------------------------
 
 # Rate limits (sign-up, log-in, contact forms) count in the cache, so it must be shared by every
-# process: Redis when configured, else a table in the database (network/migrations/0002).
-if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "network_cache",
+# process: Redis when configured, else a table in the database (network/migrations/0002). Pages
+# and menus go to the "pages" cache (network/page_cache.py, network/navigation.py): a Redis of
+# their own, else a table of their own, culled on its own (network/migrations/0003).
+REDIS_CACHE = "django.core.cache.backends.redis.RedisCache"
+DATABASE_CACHE = "django.core.cache.backends.db.DatabaseCache"
+CACHES = {
+    "default": (
+        {"BACKEND": REDIS_CACHE, "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": DATABASE_CACHE, "LOCATION": "network_cache"}
+    ),
+    "pages": (
+        {"BACKEND": REDIS_CACHE, "LOCATION": PAGE_CACHE_URL}
+        if PAGE_CACHE_URL
+        else {
+            "BACKEND": DATABASE_CACHE,
+            "LOCATION": "network_page_cache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
         }
-    }
+    ),
+}
+PAGE_CACHE_ALIAS = "pages"
 
 # --- Member accounts (django-allauth) -------------------------------------------------------
 

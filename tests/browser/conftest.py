@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.db import connections
 from playwright.sync_api import expect, sync_playwright
 from wagtail.models import Locale
@@ -20,7 +19,7 @@ from home import demo as home_demo
 from home.models import HomePage, StandardPage
 from network.models import Topic
 from resources.models import ResourceIndexPage
-from tests.conftest import SiteTree
+from tests.conftest import SiteTree, clear_caches
 from tests.test_resources import add_resource
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -120,7 +119,7 @@ def site_tree(transactional_db, django_db_serialized_rollback, live_server):
     created (Wagtail's root page, locales, the Moderators group); serialized rollback puts that
     back before each test, as the other tests find it. The cache (a database table that is no
     model, so not emptied) is cleared too: menus and rate limits must not leak between tests."""
-    cache.clear()
+    clear_caches()
     home_demo.build(log=lambda message: None)
     spanish = Locale.objects.get(language_code="es")
     home_en = HomePage.objects.get(locale__language_code="en")
