@@ -12,4 +12,6 @@ max_requests = 1000
 max_requests_jitter = 500
 accesslog = "-"
 errorlog = "-"
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "*")
+# The proxies whose X-Forwarded-* headers gunicorn believes: nginx on this host by default;
+# docker-compose.yml names its network. Never "*": anyone reaching gunicorn could claim https.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")

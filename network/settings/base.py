@@ -115,6 +115,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "network.middleware.RejectNulCharactersMiddleware",
+    "network.middleware.ProxyCountCheckMiddleware",
     "network.middleware.VocabularyReadOnceMiddleware",
     "network.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
