@@ -1,16 +1,29 @@
 """Text of uploaded PDFs, for full-text search. Bounded so that a huge or hostile file cannot hold
-up an editor's upload: a broken file gives an explanation, never an exception."""
+up an editor's upload: a broken file gives an explanation, never an exception.
 
+pypdf runs in a child process (``python -m network.pdf_text``) with a wall-clock limit
+(PDF_TEXT_SECONDS) and a memory limit (PDF_TEXT_MEMORY_MB, the child's address space): a few
+kilobytes of PDF can keep pypdf busy for minutes, and a small compressed stream can inflate to
+hundreds of megabytes. A PDF that reaches a limit "could not be read", like a broken one, and the
+upload returns in bounded time. The child imports pypdf alone, not Django; it writes its result
+as JSON, with a problem code that the site turns into the editor's (translated) warning.
+"""
+
+import json
 import logging
+import resource
+import subprocess
+import sys
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.translation import gettext as _
-from pypdf import PdfReader
 
 logger = logging.getLogger(__name__)
 
 MAX_PAGES = 300
 MAX_CHARACTERS = 500_000
+ENCRYPTED, TRUNCATED, UNREADABLE, NO_TEXT = "encrypted", "truncated", "unreadable", "no-text"
 
 
 @dataclass(frozen=True)
@@ -19,31 +32,80 @@ class ExtractedText:
     problem: str = ""  # why the text is missing or partial, for the editor
 
 
+def problem_message(code):
+    return {
+        ENCRYPTED: _("The PDF is password-protected, so its text is not searchable."),
+        TRUNCATED: _("The PDF is very long; only its first part is searchable."),
+        UNREADABLE: _("The PDF could not be read, so its text is not searchable."),
+        NO_TEXT: _("The PDF has no text layer (is it a scan?), so it is not searchable."),
+    }.get(code, "")
+
+
 def extract_pdf_text(fileobj) -> ExtractedText:
+    """The text of the PDF in ``fileobj``, read by a child process within the limits."""
+    command = [sys.executable, "-m", "network.pdf_text", str(settings.PDF_TEXT_MEMORY_MB)]
     try:
-        reader = PdfReader(fileobj)
+        completed = subprocess.run(
+            command,
+            input=fileobj.read(),
+            capture_output=True,
+            timeout=settings.PDF_TEXT_SECONDS,
+            cwd=settings.BASE_DIR,
+            check=False,
+        )
+        result = json.loads(completed.stdout) if completed.returncode == 0 else None
+    except subprocess.TimeoutExpired:
+        logger.warning("Could not read PDF text: it took over %s s", settings.PDF_TEXT_SECONDS)
+        return ExtractedText("", problem_message(UNREADABLE))
+    except ValueError as error:
+        logger.warning("Could not read PDF text: the reader's answer was %r", error)
+        result = None
+    if result is None:
+        logger.warning(
+            "Could not read PDF text: the reader exited with %s (%s)",
+            completed.returncode,
+            completed.stderr.decode(errors="replace")[-300:].strip(),
+        )
+        return ExtractedText("", problem_message(UNREADABLE))
+    return ExtractedText(result["text"], problem_message(result["problem"]))
+
+
+def read_pdf(data):
+    """``(text, problem code)`` of a PDF's bytes; runs in the child process."""
+    import io
+
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            return ExtractedText(
-                "", _("The PDF is password-protected, so its text is not searchable.")
-            )
+            return "", ENCRYPTED
         parts, length = [], 0
         for number, page in enumerate(reader.pages):
             if number >= MAX_PAGES or length >= MAX_CHARACTERS:
-                return ExtractedText(
-                    "\n".join(parts)[:MAX_CHARACTERS],
-                    _("The PDF is very long; only its first part is searchable."),
-                )
+                return "\n".join(parts)[:MAX_CHARACTERS], TRUNCATED
             page_text = page.extract_text() or ""
             parts.append(page_text)
             length += len(page_text)
+    except MemoryError:
+        raise
     except Exception as error:  # noqa: BLE001
         # A malformed PDF can make pypdf raise almost anything (struct, zlib, index errors...);
         # none of it may stop an editor from publishing.
-        logger.warning("Could not read PDF text: %r", error)
-        return ExtractedText("", _("The PDF could not be read, so its text is not searchable."))
+        print(f"unreadable: {error!r}"[:300], file=sys.stderr)
+        return "", UNREADABLE
     text = "\n".join(parts).strip()
     if not text:
-        return ExtractedText(
-            "", _("The PDF has no text layer (is it a scan?), so it is not searchable.")
-        )
-    return ExtractedText(text[:MAX_CHARACTERS])
+        return "", NO_TEXT
+    return text[:MAX_CHARACTERS], ""
+
+
+def main(memory_mb):
+    limit = memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    text, problem = read_pdf(sys.stdin.buffer.read())
+    json.dump({"text": text, "problem": problem}, sys.stdout)
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]))

@@ -71,6 +71,10 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
 
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 
+# Limits of the child process that reads an uploaded PDF's text (network/pdf_text.py).
+PDF_TEXT_SECONDS = env.float("PDF_TEXT_SECONDS", default=20)
+PDF_TEXT_MEMORY_MB = env.int("PDF_TEXT_MEMORY_MB", default=512)
+
 # --- Applications ---------------------------------------------------------------------------
 
 INSTALLED_APPS = [
