@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -35,6 +35,13 @@ urlpatterns += i18n_patterns(
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("account/", include("members.urls")),
     path("account/", include("allauth.urls")),
+    # Wagtail's own front-end log-in has none of allauth's rate limits or e-mail verification:
+    # its address leads to allauth's (network/auth.py).
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="wagtailcore_login",
+    ),
     # Wagtail's page tree last: it answers every URL the patterns above do not.
     path("", include(wagtail_urls)),
 )

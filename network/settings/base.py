@@ -266,6 +266,11 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
+# Private pages send visitors to allauth's log-in (rate-limited, verified accounts only), and
+# the admin's forms follow the same rules (network/auth.py).
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+WAGTAILADMIN_USER_LOGIN_FORM = "network.auth.AdminLoginForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "network.auth.AdminPasswordResetForm"
 LOGIN_REDIRECT_URL = "members_account"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
