@@ -126,7 +126,10 @@ def submit_profile(user, form):
             },
         )
     else:
+        pending_photo = page.photo_id
         form.apply_to(page, user)
+        if page.photo_id != pending_photo:
+            delete_unapproved_photo(page, pending_photo, user)
     revision = page.save_revision(user=user, log_action=True)
     # A review in progress (or asking for changes) is replaced by one of the new revision.
     if page.current_workflow_state is not None:
@@ -155,6 +158,18 @@ def ensure_translations(page):
                 reset_translation_key=False,
                 log_action=None,
             )
+
+
+def delete_unapproved_photo(page, photo_id, user):
+    """A photo of the member's that a newer submission replaces before any editor approved it:
+    not in the live version, so nobody will ever publish it. (An approved one stays until the
+    replacement is approved: it is what the public sees meanwhile.)"""
+    if photo_id is None:
+        return
+    live = page.live_revision.as_object() if page.live_revision_id else None
+    if live is not None and live.photo_id == photo_id:
+        return
+    get_image_model().objects.filter(pk=photo_id, uploaded_by_user=user).delete()
 
 
 @transaction.atomic

@@ -1,6 +1,7 @@
 import json
 
 from allauth.account.models import EmailAddress
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -56,7 +57,18 @@ def edit_profile(request):
         raise PermissionDenied
     page = profiles.editable_profile(request.user)
     form = ProfileForm(request.POST or None, request.FILES or None, page=page)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not ratelimit.consume(
+        request, action="member_profile", user=request.user
+    ):
+        # The form is shown again as sent, so that nothing typed is lost.
+        messages.error(
+            request,
+            _(
+                "You have sent your profile many times in the last hour. Please keep this page "
+                "open and send it again later."
+            ),
+        )
+    elif request.method == "POST" and form.is_valid():
         try:
             profiles.submit_profile(request.user, form)
         except profiles.NoDirectory as error:

@@ -567,3 +567,40 @@ def test_deleting_the_account_leaves_no_trace_of_the_member_in_the_logs(
         assert not model.objects.filter(user_id=member.pk).exists()
     # The entries themselves stay: what happened to the page, and when, is not personal.
     assert PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish").exists()
+
+
+def photo_upload(name):
+    return SimpleUploadedFile(f"{name}.png", png_bytes(), content_type="image/png")
+
+
+def test_a_photo_replaced_before_approval_is_deleted_and_the_approved_one_kept(
+    client, directories, member, moderator
+):
+    client.post("/en/account/profile/", {**profile_data(), "photo": photo_upload("first")})
+    first = Image.objects.get(uploaded_by_user=member)
+    client.post("/en/account/profile/", {**profile_data(), "photo": photo_upload("second")})
+    second = Image.objects.get(uploaded_by_user=member)
+    assert second.pk != first.pk  # the first, never approved, is gone
+
+    approve(client, moderator, MemberPage.objects.get(user=member))
+    client.force_login(member)
+    client.post("/en/account/profile/", {**profile_data(), "photo": photo_upload("third")})
+    client.post("/en/account/profile/", {**profile_data(), "photo": photo_upload("fourth")})
+    kept = set(Image.objects.filter(uploaded_by_user=member).values_list("pk", flat=True))
+    assert second.pk in kept  # what the public sees until the new one is approved
+    assert len(kept) == 2  # the approved photo and the newest submission, not the third
+    assert MemberPage.objects.get(user=member, alias_of__isnull=True).photo_id == second.pk
+
+
+def test_profile_submissions_are_rate_limited_and_lose_nothing(client, directories, member):
+    for number in range(10):
+        response = submit(client, role=f"Role {number}")
+        assert response.status_code == 302
+    page = MemberPage.objects.get(user=member)
+    revisions = page.revisions.count()
+
+    refused = submit(client, role="One too many")
+    assert refused.status_code == 200
+    assert "many times in the last hour" in refused.content.decode()
+    assert 'value="One too many"' in refused.content.decode()  # the form comes back as sent
+    assert page.revisions.count() == revisions

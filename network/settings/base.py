@@ -285,7 +285,11 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 # allauth's defaults, plus the contact form of member profiles (members/contact.py): per visitor
 # and per profile.
-ACCOUNT_RATE_LIMITS = {"member_contact": "5/h/ip,20/d/key"}
+ACCOUNT_RATE_LIMITS = {
+    "member_contact": "5/h/ip,20/d/key",
+    # Profile submissions (each may upload a photo and goes to the moderators).
+    "member_profile": "10/h/user",
+}
 # Behind a proxy (deploy/nginx.conf), the visitor's address is the proxy's unless allauth reads
 # X-Forwarded-For: set how many proxies of yours are in front, or every visitor shares one limit.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
