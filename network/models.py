@@ -1,9 +1,11 @@
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import CollectionViewRestriction, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -123,6 +125,28 @@ class Place(TaxonomyTerm):
         return self.name
 
 
+def collection_restricted(collection_path):
+    """An expression: whether the collection at ``collection_path`` (an expression, e.g.
+    ``OuterRef("collection__path")``) or one of its ancestors has a view restriction, so that
+    Wagtail's document view asks visitors to log in (or for a password). A treebeard path starts
+    with every ancestor's path."""
+    return Exists(
+        CollectionViewRestriction.objects.filter(
+            collection__path=Substr(collection_path, 1, Length("collection__path"))
+        )
+    )
+
+
+def public_document_ids(document_ids):
+    """Those of ``document_ids`` that anyone may open: outside every restricted collection."""
+    return set(
+        NetworkDocument.objects.filter(pk__in=document_ids)
+        .annotate(private=collection_restricted(OuterRef("collection__path")))
+        .filter(private=False)
+        .values_list("pk", flat=True)
+    )
+
+
 class NetworkDocument(AbstractDocument):
     """A Wagtail document whose PDF text is extracted once, when its file is uploaded or
     replaced, so that pages attaching it can be found by words inside it."""
@@ -140,6 +164,15 @@ class NetworkDocument(AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        document = super().from_db(db, field_names, values)
+        # Read when the document is saved: a move to another collection may change who can
+        # open it (resources/signal_handlers.py).
+        if "collection_id" in document.__dict__:
+            document.collection_when_loaded = document.collection_id
+        return document
 
     def save(self, *args, **kwargs):
         if self.file and not kwargs.get("update_fields"):

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import F, Prefetch, prefetch_related_objects
+from django.db.models import F, OuterRef, Prefetch, prefetch_related_objects
 from django.db.models.functions import ExtractYear
 from django.http import HttpResponse
 from django.utils.text import slugify
@@ -22,7 +22,13 @@ from network.forms import TaxonomyPageForm
 from network.i18n import shown_in_language
 from network.listing import FilterableListMixin, UntranslatedItemsMixin
 from network.lookups import InList
-from network.models import BasePage, Place, Topic
+from network.models import (
+    BasePage,
+    Place,
+    Topic,
+    collection_restricted,
+    public_document_ids,
+)
 from network.taxonomy import term_labels, term_links
 from resources import citations
 from resources.choices import PublicationLanguage, ResourceType
@@ -233,7 +239,7 @@ class ResourcePage(RoutablePageMixin, BasePage):
             library=self.get_parent(),
             topic_links=term_links(self.topics.all(), term_labels(Topic)),
             place_links=term_links(self.places.all(), term_labels(Place)),
-            attachments=[link.document for link in self.documents.select_related("document")],
+            attachments=self.public_documents(),
             related=self.related_resources(),
             citation=citations.citation_text(self, request),
         )
@@ -246,11 +252,10 @@ class ResourcePage(RoutablePageMixin, BasePage):
         ``document_text`` reads each resource's documents: without this, two queries per
         resource (rebuilding the search benchmark's 10,000 resources on PostgreSQL took 43 s
         rather than 9)."""
-        documents = ResourceDocument.objects.select_related("document")
         return (
             super()
             .get_indexed_objects()
-            .prefetch_related("topics", Prefetch("documents", documents))
+            .prefetch_related("topics", Prefetch("documents", document_links()))
         )
 
     def search_snippet_text(self):
@@ -259,8 +264,19 @@ class ResourcePage(RoutablePageMixin, BasePage):
         in context, and the documents, whose text can be long, are read only then."""
         return " ".join([self.summary, stream_text(self.body)])
 
+    def public_documents(self):
+        """The documents anyone may open, in order. One in a collection with a view restriction
+        is left out of the page, its text out of the search index and snippets: listing it
+        would show its title to visitors Wagtail's document view turns away. Links prefetched
+        with ``document_links()`` already know; others cost a query."""
+        links = list(self.documents.all())
+        if all(hasattr(link, "private") for link in links):
+            return [link.document for link in links if not link.private]
+        public = public_document_ids([link.document_id for link in links])
+        return [link.document for link in links if link.document_id in public]
+
     def document_text(self):
-        return "\n".join(link.document.extracted_text for link in self.documents.all())
+        return "\n".join(document.extracted_text for document in self.public_documents())
 
     @property
     def doi_url(self):
@@ -323,6 +339,14 @@ class ResourceDocument(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+
+
+def document_links():
+    """Resources' document links with their documents, each marked ``private`` when its
+    collection has a view restriction (``ResourcePage.public_documents``)."""
+    return ResourceDocument.objects.select_related("document").annotate(
+        private=collection_restricted(OuterRef("document__collection__path"))
+    )
 
 
 class RelatedResource(Orderable):

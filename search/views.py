@@ -15,7 +15,7 @@ from network.lookups import InList
 from network.models import Topic
 from network.taxonomy import term_labels
 from resources.choices import ResourceType
-from resources.models import ResourceDocument, ResourcePage
+from resources.models import ResourcePage, document_links
 from search.forms import SearchForm, SortOrder
 from search.highlight import highlight, highlight_title, mentions
 from search.service import RESULT_WINDOW, autocomplete_titles, clean_query, faceted_search
@@ -176,8 +176,7 @@ def snippet_texts(pages, query):
         if isinstance(page, ResourcePage) and not mentions(texts[page.pk], query)
     ]
     if unmentioned:
-        documents = ResourceDocument.objects.select_related("document")
-        prefetch_related_objects(unmentioned, Prefetch("documents", documents))
+        prefetch_related_objects(unmentioned, Prefetch("documents", document_links()))
         for page in unmentioned:
             texts[page.pk] = " ".join([texts[page.pk], page.document_text()])
     return texts

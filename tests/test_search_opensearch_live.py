@@ -20,13 +20,14 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import connections
 from django.test import Client
-from wagtail.models import PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from home.models import StandardPage
 from network.models import Topic
-from resources.models import ResourceIndexPage, ResourcePage
+from resources.models import ResourceDocument, ResourceIndexPage, ResourcePage
 from search.service import DEFAULT_ALIAS, breaker
 from tests.conftest import clear_caches
+from tests.pdfs import make_document, pdf_bytes
 from tests.services import engine_backends, on_node, require_search_node
 
 pytestmark = pytest.mark.django_db
@@ -326,3 +327,29 @@ def test_searches_answer_during_an_atomic_rebuild(
     assert len(answers) > 3
     assert set(answers) == {(200, True)}
     assert breaker.outage(DEFAULT_ALIAS) is None
+
+
+def test_a_restricted_documents_text_leaves_the_engines_index_at_once(search, site_tree):
+    library = ResourceIndexPage(title="Resource library", slug="resources")
+    site_tree.home_en.add_child(instance=library)
+    library.save_revision().publish()
+    document = make_document("Board minutes", pdf_bytes("The board discussed quinoaprivada."))
+    page = ResourcePage(
+        title="Market governance report",
+        slug="market-governance",
+        resource_type="report",
+        publication_date=datetime.date(2025, 2, 1),
+        summary="How markets are governed.",
+    )
+    page.documents = [ResourceDocument(document=document)]
+    library.add_child(instance=page)
+    page.save_revision().publish()
+    assert search.titles("quinoaprivada") == [page.title]
+
+    members_only = Collection.get_first_root_node().add_child(name="Members only")
+    document.collection = members_only
+    document.save()
+    CollectionViewRestriction.objects.create(
+        collection=members_only, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    assert search.titles("quinoaprivada") == []
