@@ -20,3 +20,34 @@ def add_cover_image():
     resource.cover_image = image
     resource.save_revision().publish()
     return image
+
+
+def add_library(home, title="Resource library", slug="resources"):
+    """A published resource library under ``home``."""
+    from resources.models import ResourceIndexPage
+
+    library = ResourceIndexPage(title=title, slug=slug)
+    home.add_child(instance=library)
+    library.save_revision().publish()
+    return library
+
+
+def add_report_with_pdf(library, text):
+    """A published report, "Market governance report", under ``library``, attaching one PDF
+    ("Board minutes") whose text is ``text``; returns the page."""
+    import datetime
+
+    from resources.models import ResourceDocument, ResourcePage
+    from tests.pdfs import make_document, pdf_bytes
+
+    page = ResourcePage(
+        title="Market governance report",
+        slug="market-governance",
+        resource_type="report",
+        publication_date=datetime.date(2025, 2, 1),
+        summary="How markets are governed.",
+    )
+    page.documents = [ResourceDocument(document=make_document("Board minutes", pdf_bytes(text)))]
+    library.add_child(instance=page)
+    page.save_revision().publish()
+    return page

@@ -12,16 +12,15 @@ from django.test.utils import CaptureQueriesContext
 from events.models import EventIndexPage
 from network.forms import MAX_VALUES_PER_FILTER
 from network.models import Topic
-from resources.models import ResourceIndexPage, ResourcePage
+from resources.models import ResourcePage
+from tests.content import add_library
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def library(site_tree):
-    library = ResourceIndexPage(title="Resource library", slug="resources")
-    site_tree.home_en.add_child(instance=library)
-    library.save_revision().publish()
+    library = add_library(site_tree.home_en)
     topic = Topic.objects.create(name="City leadership", slug="city-leadership")
     for number in range(3):
         page = ResourcePage(

@@ -3,14 +3,11 @@ text in search results, snippets or the library's keyword search, not its title 
 page; a restriction added, lifted, or a document moved into a restricted collection takes effect
 at once (issue 16, item 1). Through the real pages, anonymously, on the database backend."""
 
-import datetime
-
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Collection, CollectionViewRestriction
 
-from resources.models import ResourceDocument, ResourceIndexPage, ResourcePage
-from tests.pdfs import make_document, pdf_bytes
+from tests.content import add_library, add_report_with_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -19,21 +16,7 @@ WORD = "quinoaprivada"
 
 @pytest.fixture
 def resource(site_tree):
-    library = ResourceIndexPage(title="Resource library", slug="resources")
-    site_tree.home_en.add_child(instance=library)
-    library.save_revision().publish()
-    page = ResourcePage(
-        title="Market governance report",
-        slug="market-governance",
-        resource_type="report",
-        publication_date=datetime.date(2025, 2, 1),
-        summary="How markets are governed.",
-    )
-    document = make_document("Board minutes", pdf_bytes(f"Minutes mention {WORD} twice."))
-    page.documents = [ResourceDocument(document=document)]
-    library.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return add_report_with_pdf(add_library(site_tree.home_en), f"Minutes mention {WORD} twice.")
 
 
 @pytest.fixture

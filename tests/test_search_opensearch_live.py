@@ -24,10 +24,10 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 from home.models import StandardPage
 from network.models import Topic
-from resources.models import ResourceDocument, ResourceIndexPage, ResourcePage
+from resources.models import ResourcePage
 from search.service import DEFAULT_ALIAS, breaker
 from tests.conftest import clear_caches
-from tests.pdfs import make_document, pdf_bytes
+from tests.content import add_library, add_report_with_pdf
 from tests.services import engine_backends, on_node, require_search_node
 
 pytestmark = pytest.mark.django_db
@@ -184,9 +184,7 @@ def test_other_languages_only_when_asked_for(search, spanish_pages, english_page
 
 @pytest.fixture
 def resources(site_tree):
-    library = ResourceIndexPage(title="Resource library", slug="resources")
-    site_tree.home_en.add_child(instance=library)
-    library.save_revision().publish()
+    library = add_library(site_tree.home_en)
     leadership = Topic.objects.create(name="City leadership", slug="city-leadership")
     governance = Topic.objects.create(name="Smart governance", slug="smart-governance")
     specs = [
@@ -330,23 +328,11 @@ def test_searches_answer_during_an_atomic_rebuild(
 
 
 def test_a_restricted_documents_text_leaves_the_engines_index_at_once(search, site_tree):
-    library = ResourceIndexPage(title="Resource library", slug="resources")
-    site_tree.home_en.add_child(instance=library)
-    library.save_revision().publish()
-    document = make_document("Board minutes", pdf_bytes("The board discussed quinoaprivada."))
-    page = ResourcePage(
-        title="Market governance report",
-        slug="market-governance",
-        resource_type="report",
-        publication_date=datetime.date(2025, 2, 1),
-        summary="How markets are governed.",
-    )
-    page.documents = [ResourceDocument(document=document)]
-    library.add_child(instance=page)
-    page.save_revision().publish()
+    page = add_report_with_pdf(add_library(site_tree.home_en), "The board discussed quinoaprivada.")
     assert search.titles("quinoaprivada") == [page.title]
 
     members_only = Collection.get_first_root_node().add_child(name="Members only")
+    document = page.documents.get().document
     document.collection = members_only
     document.save()
     CollectionViewRestriction.objects.create(

@@ -8,7 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
-from resources.models import RelatedResource, ResourceIndexPage, ResourcePage
+from resources.models import RelatedResource, ResourcePage
+from tests.content import add_library
 
 pytestmark = pytest.mark.django_db
 
@@ -43,13 +44,10 @@ def section_titles(client, url, heading_id):
 
 @pytest.fixture
 def libraries(site_tree):
-    english = ResourceIndexPage(title="Resource library", slug="resources")
-    site_tree.home_en.add_child(instance=english)
-    english.save_revision().publish()
-    spanish = ResourceIndexPage(title="Biblioteca", slug="recursos")
-    site_tree.home_es.add_child(instance=spanish)
-    spanish.save_revision().publish()
-    return english, spanish
+    return (
+        add_library(site_tree.home_en),
+        add_library(site_tree.home_es, "Biblioteca", "recursos"),
+    )
 
 
 def test_a_restricted_related_resource_is_not_shown(client, libraries):
