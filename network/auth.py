@@ -7,14 +7,22 @@ an account is weaker than the members' log-in page:
   and never followed the link); accounts with no address on record (editors created in the
   admin) are not members and log in as before.
 
+- a second factor when the account has one: after the password, the admin's log-in goes on to
+  allauth's code page (``mfa_authenticate``) as the members' log-in does, and opens the admin
+  only once the code is right.
+
 Wagtail's front-end log-in (``/_util/login/``, for private pages) is not used at all: its URL
 sends visitors to allauth's log-in page (network/urls.py, WAGTAIL_FRONTEND_LOGIN_URL).
 """
 
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import get_adapter
 from allauth.account.models import EmailAddress
+from allauth.account.utils import perform_login
 from allauth.core import ratelimit
+from django.conf import settings
 from wagtail.admin.forms.auth import LoginForm, PasswordResetForm
+from wagtail.admin.views.account import LoginView
 
 
 def awaiting_verification(user):
@@ -50,3 +58,21 @@ class AdminPasswordResetForm(PasswordResetForm):
         email = self.cleaned_data["email"].lower()
         if ratelimit.consume(request, action="reset_password", key=email):
             super().save(*args, request=request, **kwargs)
+
+
+class AdminLoginView(LoginView):
+    """``/admin/login/`` (network/urls.py puts it before Wagtail's own): Wagtail's page and form,
+    with the log-in itself done by allauth, so that its stages run, the second factor first."""
+
+    def form_valid(self, form):
+        # Wagtail's "remember me", set on the session that allauth's stages carry on with.
+        expiry = settings.SESSION_COOKIE_AGE if form.cleaned_data.get("remember") else 0
+        self.request.session.set_expiry(expiry)
+        # The form has refused accounts awaiting verification already; editors created in the
+        # admin have no address to verify.
+        return perform_login(
+            self.request,
+            form.get_user(),
+            email_verification=account_settings.EmailVerificationMethod.NONE,
+            redirect_url=self.get_success_url(),
+        )

@@ -7,12 +7,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from network.auth import AdminLoginView
 from network.health import healthz
 from network.sitemaps import MultilingualSitemap
 from search import views as search_views
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
+    # Before Wagtail's own log-in, which it replaces (network/auth.py).
+    path("admin/login/", AdminLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),

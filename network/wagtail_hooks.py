@@ -1,8 +1,11 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from network.models import Place, Topic
+from network.two_factor import two_factor_permission
 
 
 class TopicViewSet(SnippetViewSet):
@@ -28,3 +31,19 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register("register_permissions")
+def register_two_factor_permission():
+    return two_factor_permission()
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_menu_item(request):
+    return {
+        "url": reverse("mfa_index"),
+        "label": _("Two-factor authentication"),
+        "help_text": _(
+            "Ask for a code from an authenticator app on your phone each time you log in."
+        ),
+    }

@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -131,6 +132,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "network.two_factor.TwoFactorRequiredMiddleware",
     "network.csp.SiteCSPMiddleware",
 ]
 
@@ -290,6 +292,10 @@ ACCOUNT_RATE_LIMITS = {
     # Profile submissions (each may upload a photo and goes to the moderators).
     "member_profile": "10/h/user",
 }
+# A second factor for any account (network/two_factor.py makes it compulsory for the groups
+# that say so): codes from an authenticator app, and recovery codes for a lost phone. Passkeys
+# (WebAuthn) are left out until editors ask: they need HTTPS even on a laptop.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # Behind a proxy (deploy/nginx.conf), the visitor's address is the proxy's unless allauth reads
 # X-Forwarded-For: set how many proxies of yours are in front, or every visitor shares one limit.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
@@ -325,6 +331,8 @@ WAGTAILDOCS_DOCUMENT_MODEL = "network.NetworkDocument"
 # CSP blocks the images anyway). Editors upload an avatar under Account if they want one.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_SITE_NAME = "Chile–UK City Leadership Network"
+# The name authenticator apps show beside the codes.
+MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # Documents are served by Wagtail's view, which checks their collection's privacy; the web
 # server must not serve media/documents/ itself (deploy/nginx.conf refuses it).
