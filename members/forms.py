@@ -15,6 +15,7 @@ from wagtail.models import Locale
 
 from members.choices import Sector, SpokenLanguage
 from members.models import BIO_MAX_LENGTH, PRIVACY_NOTICE_VERSION, Consent
+from members.photos import member_photos_collection, private_photo_name
 from members.validators import validate_orcid
 from network.models import Place, Topic
 
@@ -181,8 +182,13 @@ class ProfileForm(forms.Form):
             setattr(page, name, data[name])
         page.expertise = list(data["expertise"])
         if data["photo"]:
+            photo = data["photo"]
+            photo.name = private_photo_name(photo.name)
             page.photo = Image.objects.create(
-                title=data["name"], file=data["photo"], uploaded_by_user=user
+                title=data["name"],
+                file=photo,
+                collection=member_photos_collection(),
+                uploaded_by_user=user,
             )
 
 

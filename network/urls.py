@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from members.photos import MemberPhotoView
 from network.auth import AdminLoginView
 from network.health import healthz
 from network.sitemaps import MultilingualSitemap
@@ -18,6 +19,11 @@ urlpatterns = [
     path("admin/login/", AdminLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path(
+        "member-photos/<str:signature>/<int:image_id>/<str:filter_spec>/<str:filename>",
+        MemberPhotoView.as_view(),
+        name="member_photo",
+    ),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path(
         "robots.txt",

@@ -3,18 +3,37 @@
 import io
 
 
+def png_file(name, size=(640, 480)):
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+
+    png = io.BytesIO()
+    PILImage.new("RGB", size, (200, 30, 60)).save(png, "PNG")
+    return ImageFile(png, name=name)
+
+
+def add_member_photo(user):
+    """A photo as a member uploads it through the profile form (members/forms.py)."""
+    from wagtail.images import get_image_model
+
+    from members.photos import member_photos_collection, private_photo_name
+
+    return get_image_model().objects.create(
+        title="Photo",
+        file=png_file(private_photo_name("photo.png"), size=(300, 300)),
+        collection=member_photos_collection(),
+        uploaded_by_user=user,
+    )
+
+
 def add_cover_image():
     """An image (a PNG named after Valparaíso) on the cover of the first live English resource,
     published; returns the image."""
-    from django.core.files.images import ImageFile
-    from PIL import Image as PILImage
     from wagtail.images import get_image_model
 
     from resources.models import ResourcePage
 
-    png = io.BytesIO()
-    PILImage.new("RGB", (640, 480), (200, 30, 60)).save(png, "PNG")
-    image = get_image_model()(title="Valparaíso", file=ImageFile(png, name="valparaiso.png"))
+    image = get_image_model()(title="Valparaíso", file=png_file("valparaiso.png"))
     image.save()
     resource = ResourcePage.objects.filter(locale__language_code="en").live().order_by("pk")[0]
     resource.cover_image = image

@@ -2,17 +2,21 @@
 listed in the directory of both languages, hidden or deleted by their member."""
 
 import datetime
+import importlib
 import io
 import json
+import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
@@ -21,6 +25,7 @@ from wagtail.images import get_image_model
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from members.models import MemberIndexPage, MemberPage
+from members.photos import member_photo_url
 from network.models import Place, Topic
 from resources.models import ResourceAuthor, ResourceIndexPage, ResourcePage
 
@@ -604,3 +609,110 @@ def test_profile_submissions_are_rate_limited_and_lose_nothing(client, directori
     assert "many times in the last hour" in refused.content.decode()
     assert 'value="One too many"' in refused.content.decode()  # the form comes back as sent
     assert page.revisions.count() == revisions
+
+
+PHOTO_SRC = re.compile(r'<img src="(/member-photos/[^"]+)"[^>]*class="member__photo"')
+
+
+def public_photo_address(client, page):
+    """The photo's address on the profile as a visitor is shown it."""
+    html = client.get(page.url).content.decode()
+    found = PHOTO_SRC.search(html)
+    assert found, "no photo on the profile"
+    return found[1]
+
+
+def test_a_members_photo_is_public_only_while_the_profile_is(
+    client, directories, member, moderator
+):
+    """Issue 16, item 9: photos of unapproved or hidden profiles are not public."""
+    client.post("/en/account/profile/", {**profile_data(), "photo": photo_upload("ana-perez")})
+    photo = Image.objects.get(uploaded_by_user=member)
+    # Its file's name says nothing and cannot be guessed from the upload, and so neither can
+    # the names of its sizes.
+    assert re.fullmatch(r"original_images/member-photo-[0-9a-f]{32}\.png", photo.file.name)
+    assert photo.collection.name == "Member photos"
+    page = MemberPage.objects.get(user=member)
+    address = member_photo_url(photo.get_rendition("fill-200x200"))
+
+    anonymous = Client()
+    assert anonymous.get(address).status_code == 404  # not approved yet
+    assert client.get(address).status_code == 200  # the member sees their own
+    client.force_login(moderator)  # a moderator reviewing it too, uncached
+    reviewing = client.get(address)
+    assert reviewing.status_code == 200
+    assert "private" in reviewing["Cache-Control"]
+
+    approve(client, moderator, page)
+    assert public_photo_address(anonymous, page) == address
+    shown = anonymous.get(address)
+    assert shown.status_code == 200
+    assert shown["Content-Type"] == "image/png"
+    assert b"".join(shown.streaming_content).startswith(b"\x89PNG")
+    assert "public" in shown["Cache-Control"]
+    assert "max-age=300" in shown["Cache-Control"]
+    spanish = MemberPage.objects.get(alias_of=page)
+    assert public_photo_address(anonymous, spanish) == address
+    # Pages name no file under /media/ for it: nothing to keep once the profile is hidden.
+    for listing in (page.url, directories[0].url, spanish.url):
+        assert photo.file.name.removeprefix("original_images/").split(".")[0] not in (
+            anonymous.get(listing).content.decode()
+        )
+
+    client.force_login(member)
+    client.post("/en/account/profile/visibility/")
+    assert anonymous.get(address).status_code == 404
+
+
+def test_the_photo_view_serves_only_signed_sizes_of_member_photos(
+    client, directories, member, moderator
+):
+    client.post("/en/account/profile/", {**profile_data(), "photo": photo_upload("ana")})
+    approve(client, moderator, MemberPage.objects.get(user=member))
+    photo = Image.objects.get(uploaded_by_user=member)
+    address = member_photo_url(photo.get_rendition("fill-200x200"))
+    anonymous = Client()
+    assert anonymous.get(address).status_code == 200
+    # Another size under the same signature: refused (anyone could make the server resize).
+    assert anonymous.get(address.replace("fill-200x200", "width-4000")).status_code == 403
+    # An image that is no member's photo, with a valid signature: not served here.
+    other = Image.objects.create(title="Logo", file=photo_upload("logo"))
+    assert anonymous.get(member_photo_url(other.get_rendition("fill-200x200"))).status_code == 404
+    assert anonymous.get(address.replace(f"/{photo.pk}/", "/999999/")).status_code == 404
+
+
+def test_photos_uploaded_before_get_a_random_name(client, directories, member, moderator):
+    """members/migrations/0003: the files of earlier uploads had the member's own file name."""
+    rename_member_photos = importlib.import_module(
+        "members.migrations.0003_private_member_photo_names"
+    ).rename_member_photos
+    submit(client)
+    page = MemberPage.objects.get(user=member)
+    approve(client, moderator, page)
+    earlier = Image.objects.create(
+        title="Ana", file=photo_upload("ana-perez"), uploaded_by_user=member
+    )
+    chosen_by_an_editor = Image.objects.create(
+        title="Event", file=photo_upload("event"), uploaded_by_user=moderator
+    )
+    old_rendition = earlier.get_rendition("fill-200x200").file.name
+    assert earlier.file.name == "original_images/ana-perez.png"
+    page.photo = earlier
+    page.save_revision().publish()
+
+    rename_member_photos(django_apps, None)
+
+    earlier.refresh_from_db()
+    assert re.fullmatch(r"original_images/member-photo-[0-9a-f]{32}\.png", earlier.file.name)
+    storage = earlier.file.storage
+    assert not storage.exists("original_images/ana-perez.png")
+    assert not storage.exists(old_rendition)
+    assert "ana-perez" not in earlier.get_rendition("fill-200x200").file.name
+    assert public_photo_address(Client(), page)
+
+    # An image uploaded by someone else keeps its name, even once it is a profile's photo.
+    page.photo = chosen_by_an_editor
+    page.save_revision().publish()
+    rename_member_photos(django_apps, None)
+    chosen_by_an_editor.refresh_from_db()
+    assert chosen_by_an_editor.file.name == "original_images/event.png"

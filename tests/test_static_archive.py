@@ -69,7 +69,7 @@ def prepare_demo(expected_path):
     from home.models import StandardPage
     from members.models import MemberPage
     from resources.models import ResourcePage
-    from tests.content import add_cover_image
+    from tests.content import add_cover_image, add_member_photo
 
     image = add_cover_image()
     about = StandardPage.objects.get(locale__language_code="en", slug="about")
@@ -80,6 +80,7 @@ def prepare_demo(expected_path):
     member = MemberPage.objects.filter(locale__language_code="en", alias_of=None).live()[0]
     member.user = get_user_model().objects.create_user("ana", "ana@example.org", "x-9-long-pw")
     member.allow_contact = True
+    member.photo = add_member_photo(member.user)
     member.save_revision().publish()
 
     site = Site.objects.get(is_default_site=True)
@@ -295,6 +296,10 @@ def test_documents_are_byte_for_byte_and_images_are_there(built, archive_url, cr
         assert hashlib.sha256(body).hexdigest() == digest, path
     images = [url for url, (_s, content_type, _b) in seen.items() if content_type == "image/png"]
     assert any(Path(urlsplit(url).path).name.startswith(built.cover_image[:10]) for url in images)
+    # Members' photos come through the view that checks their profile (members/photos.py).
+    photos = [url for url in images if urlsplit(url).path.startswith("/network/member-photos/")]
+    assert photos
+    assert all(seen[url][2].startswith(b"\x89PNG") for url in photos)
 
 
 def test_nothing_needs_the_live_site(built, crawled, archive_url):
