@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format messages audit services
+.PHONY: install run test lint format messages audit services frontend screenshots
 
 install: $(VENV)/.installed
 
@@ -28,10 +28,25 @@ test: install
 services:
 	bash scripts/services.sh start
 
-lint: install
+lint: install node_modules
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
+	npm run lint
+
+node_modules: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# The stylesheet and fonts in static/, from frontend/ (frontend/build.mjs). Run it after
+# changing frontend/css/ and commit what it writes: the site itself needs no Node.
+frontend: node_modules
+	npm run build
+
+# Every kind of page at desktop and phone width, in both languages, into screenshots/, from a
+# site running on $(HOST):$(PORT) (`make run` in another terminal).
+screenshots: install
+	$(BIN)/python scripts/screenshots.py --base-url http://$(HOST):$(PORT) --out screenshots
 
 format: install
 	$(BIN)/ruff check --fix .

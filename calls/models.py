@@ -19,7 +19,7 @@ from calls import deadlines
 from calls.choices import CallStatus, OfferType
 from calls.filters import CallFilterSet
 from calls.status import call_status
-from events.timezones import TimeZone, aware_or_none, aware_times, in_zone
+from events.timezones import TIME_LABELS, TimeZone, aware_or_none, aware_times, in_zone
 from network.blocks import BodyBlock, stream_text
 from network.forms import TaxonomyPageForm
 from network.listing import FilterableListMixin
@@ -192,6 +192,10 @@ class CallPage(RoutablePageMixin, BasePage):
 
     def status(self, now=None):
         return CallStatus(call_status(self.opens_at, self.deadline_at, now or timezone.now()))
+
+    def time_label(self):
+        """ "London time" or "Santiago time", written after the call's dates."""
+        return TIME_LABELS.get(self.time_zone, "")
 
     def time_left(self, now=None):
         """Until the deadline, for an open call; None otherwise."""

@@ -20,6 +20,7 @@ from events.choices import EventFormat, EventType
 from events.filters import EventFilterSet
 from events.timezones import (
     OTHER_COUNTRY,
+    TIME_LABELS,
     TimeZone,
     aware,
     aware_or_none,
@@ -260,6 +261,7 @@ class EventPage(RoutablePageMixin, BasePage):
         return [
             {
                 "zone": TimeZone(zone).label,
+                "time_label": TIME_LABELS[zone],
                 "zone_name": zone,
                 "starts": in_zone(self.starts_at, zone),
                 "ends": in_zone(self.ends_at, zone),

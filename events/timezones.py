@@ -14,6 +14,9 @@ class TimeZone(models.TextChoices):
     LONDON = "Europe/London", _("United Kingdom (London)")
 
 
+#: How a time in each zone is labelled beside it ("14:00 London time").
+TIME_LABELS = {TimeZone.SANTIAGO: _("Santiago time"), TimeZone.LONDON: _("London time")}
+
 #: Where the audience of an event in one country lives: the other country.
 OTHER_COUNTRY = {TimeZone.SANTIAGO: TimeZone.LONDON, TimeZone.LONDON: TimeZone.SANTIAGO}
 

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +15,9 @@ from events.models import EventPage
 from home.blocks import FeaturedBlock
 from network.blocks import RICH_TEXT_FEATURES, BodyBlock, stream_text
 from network.i18n import shown_in_language
-from network.models import BasePage
+from network.models import BasePage, Topic
+from network.taxonomy import term_labels
+from resources.models import ResourceIndexPage, ResourcePage
 
 
 class HomePage(BasePage):
@@ -31,6 +34,18 @@ class HomePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "A photograph beside the heading: a city, an exchange, people at work. Without one, "
+            "the network's pattern is shown."
+        ),
+    )
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
     featured = StreamField(
         FeaturedBlock(),
@@ -45,6 +60,7 @@ class HomePage(BasePage):
         FieldPanel("hero_text"),
         FieldPanel("hero_link_label"),
         FieldPanel("hero_link_page"),
+        FieldPanel("hero_image"),
         FieldPanel("introduction"),
         FieldPanel("featured"),
     ]
@@ -57,6 +73,7 @@ class HomePage(BasePage):
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
         SynchronizedField("hero_link_page"),
+        SynchronizedField("hero_image"),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -67,8 +84,10 @@ class HomePage(BasePage):
         "events.EventIndexPage",
         "calls.CallIndexPage",
     ]
-    #: How many upcoming events and open calls the home page lists.
+    #: How many upcoming events, open calls and latest resources the home page lists.
     HOME_LISTING_SIZE = 3
+    #: How many topics "Browse by topic" offers: those with the most resources.
+    HOME_TOPICS = 6
 
     class Meta:
         verbose_name = _("home page")
@@ -94,7 +113,34 @@ class HomePage(BasePage):
         for call in calls:
             call.current_status = call.status(now)
         context["open_calls"] = calls
+        context.update(self.library_context(request))
         return context
+
+    def library_context(self, request):
+        """The newest resources, as the library lists them, and the topics with most resources."""
+        library = ResourceIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
+        if library is None:
+            return {}
+        resources = ResourcePage.objects.child_of(library).live().public()
+        latest = list(resources.order_by("-publication_date", "-pk")[: self.HOME_LISTING_SIZE])
+        library.prepare_results(latest, request)
+        counts = (
+            resources.filter(topics__isnull=False)
+            .values("topics__slug")
+            .annotate(resources=Count("pk"))
+            .order_by("-resources", "topics__slug")[: self.HOME_TOPICS]
+        )
+        labels = term_labels(Topic)
+        topics = [
+            {
+                "slug": row["topics__slug"],
+                "name": labels[row["topics__slug"]],
+                "count": row["resources"],
+            }
+            for row in counts
+            if row["topics__slug"] in labels
+        ]
+        return {"library": library, "latest_resources": latest, "featured_topics": topics}
 
     def featured_items(self):
         """``(page, description)`` for each featured page, in this page's language where a live

@@ -41,9 +41,28 @@ def term_filter(model, label, field_name):
     )
 
 
+class ResourceFilterForm(forms.Form):
+    """A year range given backwards is said so (and its end ignored), not answered with an
+    empty list."""
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("year_from"), data.get("year_to")
+        if first is not None and last is not None and first > last:
+            self.add_error(
+                "year_to",
+                _("%(last)s is before the first year, %(first)s.")
+                % {"last": int(last), "first": int(first)},
+            )
+        return data
+
+
 class ResourceFilterSet(django_filters.FilterSet):
     """The library's filter form. Keyword search is applied before it (see
     ResourceIndexPage.get_listing_queryset), so facet counts reuse one search."""
+
+    class Meta:
+        form = ResourceFilterForm
 
     q = django_filters.CharFilter(
         label=_("Keywords"),

@@ -32,7 +32,7 @@ def test_home_page_renders_in_its_language(client, site_tree, path, lang, about_
     assert response.status_code == 200
     html = soup(response)
     assert html.html["lang"] == lang
-    navigation = [link.get_text(strip=True) for link in html.select("nav.main-nav a")]
+    navigation = [link.get_text(strip=True) for link in html.select("nav.site-nav a")]
     assert about_title in navigation
     assert html.select_one("a.skip-link").get_text(strip=True) == skip_link
     assert (
@@ -152,7 +152,7 @@ def test_root_redirects_by_accept_language(client, site_tree, accept_language, e
 def test_breadcrumbs_and_current_section(client, site_tree):
     html = soup(client.get("/en/about/"))
 
-    assert html.select_one('nav.main-nav a[aria-current="page"]').get_text() == (
+    assert html.select_one('nav.site-nav a[aria-current="page"]').get_text() == (
         "About the programme"
     )
     assert html.select_one("nav.breadcrumbs a")["href"] == "/en/"
@@ -234,7 +234,7 @@ def test_robots_txt_points_to_sitemap(client, site_tree):
 
 
 def menu_titles(client, path="/en/"):
-    return [link.get_text(strip=True) for link in soup(client.get(path)).select("nav.main-nav a")]
+    return [link.get_text(strip=True) for link in soup(client.get(path)).select("nav.site-nav a")]
 
 
 def test_cached_menu_follows_publishing_renaming_moving_and_deleting(client, site_tree):

@@ -132,7 +132,7 @@ def library(site_tree, terms):
 
 def titles(response):
     html = BeautifulSoup(response.content, "html.parser")
-    return [h.get_text(strip=True) for h in html.select(".resource-list .resource-card__title")]
+    return [h.get_text(strip=True) for h in html.select(".resource-list .card__title")]
 
 
 def facet_counts(response, name):
@@ -584,3 +584,15 @@ def test_editors_manage_and_translate_the_vocabulary_in_the_admin(admin_client, 
 
     spanish = topic.get_translation(site_tree.spanish)
     assert spanish.slug == "devolution"  # synchronised, so filter URLs work in both languages
+
+
+def test_a_year_range_given_backwards_says_so(client, library):
+    """Issue 17: "2023 to 2020" silently showed "0 resources"."""
+    response = client.get("/en/resources/", {"year_from": "2018", "year_to": "2016"})
+
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    alert = html.select_one('[role="alert"]').get_text(" ", strip=True)
+    assert "2016 is before the first year, 2018." in alert
+    # The end is ignored, the start kept: what was published from 2018 on.
+    assert titles(response) == ["Placing Business Leadership", "Policy brief on BIDs"]

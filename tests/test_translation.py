@@ -31,7 +31,7 @@ def test_untranslated_spanish_page_is_not_live(editor_client, site_tree, english
     assert editor_client.get(f"/es/{spanish_page.slug}/").status_code == 404
     # The Spanish menu and the switcher do not offer the draft.
     html = BeautifulSoup(editor_client.get("/es/").content, "html.parser")
-    assert english_only_page.title not in html.select_one("nav.main-nav").get_text()
+    assert english_only_page.title not in html.select_one("nav.site-nav").get_text()
     html = BeautifulSoup(editor_client.get("/en/exchange-notes/").content, "html.parser")
     assert html.select_one('nav.language-switcher a[lang="es"]')["href"] == "http://testserver/es/"
 

@@ -12,7 +12,7 @@ def test_filters_narrow_the_results_and_stay_in_the_address(library, new_context
     page = new_context(java_script_enabled=javascript).new_page()
     page.goto("/en/resources/")
     count = page.locator(".library__results").get_by_role("status")
-    titles = page.locator(".resource-list .resource-card__title")
+    titles = page.locator(".resource-list .card__title")
     filters = page.get_by_role("form", name="Filter resources")
     expect(count).to_have_text("4 resources")
 
