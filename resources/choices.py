@@ -18,3 +18,11 @@ class PublicationLanguage(models.TextChoices):
     SPANISH = "es", _("Spanish")
     PORTUGUESE = "pt", _("Portuguese")
     OTHER = "other", _("Other language")
+
+
+#: Said beside a download on a page in another language: "PDF, 1.2 MB · in English".
+WRITTEN_IN = {
+    PublicationLanguage.ENGLISH: _("in English"),
+    PublicationLanguage.SPANISH: _("in Spanish"),
+    PublicationLanguage.PORTUGUESE: _("in Portuguese"),
+}

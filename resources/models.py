@@ -31,7 +31,7 @@ from network.models import (
 )
 from network.taxonomy import term_labels, term_links
 from resources import citations
-from resources.choices import PublicationLanguage, ResourceType
+from resources.choices import WRITTEN_IN, PublicationLanguage, ResourceType
 from resources.feeds import LatestResourcesFeed
 from resources.filters import ResourceFilterSet
 from search.service import clean_query, matching_ids
@@ -240,6 +240,11 @@ class ResourcePage(RoutablePageMixin, BasePage):
             topic_links=term_links(self.topics.all(), term_labels(Topic)),
             place_links=term_links(self.places.all(), term_labels(Place)),
             attachments=self.public_documents(),
+            attachments_language=(
+                WRITTEN_IN.get(self.original_language)
+                if self.original_language != self.locale.language_code
+                else None
+            ),
             related=self.related_resources(),
             citation=citations.citation_text(self, request),
         )

@@ -611,7 +611,7 @@ def test_profile_submissions_are_rate_limited_and_lose_nothing(client, directori
     assert page.revisions.count() == revisions
 
 
-PHOTO_SRC = re.compile(r'<img src="(/member-photos/[^"]+)"[^>]*class="member__photo"')
+PHOTO_SRC = re.compile(r'<img src="(/member-photos/[^"]+)"[^>]*class="member__photo[^"]*"')
 
 
 def public_photo_address(client, page):

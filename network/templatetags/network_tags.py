@@ -48,7 +48,11 @@ def main_navigation(context):
         else:
             state = ""
         links.append({**link, "aria_current": state})
-    return {"home_url": menu["home_url"], "links": links}
+    return {
+        "home_url": menu["home_url"],
+        "links": links,
+        "archive_mode": context.get("archive_mode"),
+    }
 
 
 @register.simple_tag(takes_context=True)
@@ -58,3 +62,13 @@ def canonical_url(context):
     if isinstance(page, Page) and page.pk:
         return absolute_page_url(page, request)
     return request.build_absolute_uri(request.path)
+
+
+@register.filter
+def initials(name):
+    """ "Ana Pérez Soto" → "AS": the first letters of the first and last words, for the avatar of
+    a member without a photo."""
+    words = [word for word in name.split() if word[:1].isalpha()]
+    if not words:
+        return ""
+    return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper()
