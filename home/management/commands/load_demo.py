@@ -28,6 +28,8 @@ class Command(BaseCommand):
             with transaction.atomic():
                 self.stdout.write("Home and standard pages")
                 home_demo.build(log)
+                if getattr(settings, "DEMO_SITE_FOLLOWS_ADMIN_BASE_URL", False):
+                    home_demo.ensure_site_address(log)
                 self.stdout.write("Resource library")
                 resources_demo.build(log)
                 self.stdout.write("Member directory")
