@@ -93,6 +93,9 @@ def test_local_defaults_are_sqlite_database_search_and_console_email():
     # Rate limits need a cache every process shares.
     assert values["cache"] == "django.core.cache.backends.db.DatabaseCache"
     assert values["email"] == "django.core.mail.backends.console.EmailBackend"
+    # The site's own error pages, as visitors see them (tests/test_dev_server.py).
+    assert values["debug"] is False
+    assert settings_for("network.settings.dev", DEBUG="1")["debug"] is True
 
 
 def test_services_are_configured_from_urls():
