@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from members.photos import MemberPhotoView
+from network.account import account_view
 from network.auth import AdminLoginView
 from network.health import healthz
 from network.sitemaps import MultilingualSitemap
@@ -19,6 +20,8 @@ urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     # Before Wagtail's own log-in, which it replaces (network/auth.py).
     path("admin/login/", AdminLoginView.as_view(), name="wagtailadmin_login"),
+    # Before Wagtail's own Account page, which it replaces (network/account.py).
+    path("admin/account/", account_view, name="wagtailadmin_account"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path(

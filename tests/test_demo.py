@@ -64,7 +64,10 @@ def test_load_demo_prints_the_admin_password_once_and_is_idempotent():
     assert "exists; password unchanged" in second
     assert site_state() == state
     password = first.split("password: ")[1].split()[0]
-    assert get_user_model().objects.get(username="admin").check_password(password)
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.check_password(password)
+    # Named, as Wagtail's user forms require of editors (tests/test_admin.py: TestAccountPage).
+    assert admin.get_full_name() == "Demo Administrator"
 
 
 def test_load_demo_creates_no_admin_outside_dev_settings(settings):

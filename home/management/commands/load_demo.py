@@ -12,6 +12,8 @@ from network.demo import MissingDemoTranslation
 from resources import demo as resources_demo
 
 DEMO_ADMIN_USERNAME = "admin"
+# Named like any editor, as page history, workflow e-mails and comments show editors' names.
+DEMO_ADMIN_NAME = {"first_name": "Demo", "last_name": "Administrator"}
 
 
 class Command(BaseCommand):
@@ -52,7 +54,9 @@ class Command(BaseCommand):
             )
             return
         password = secrets.token_urlsafe(12)
-        User.objects.create_superuser(DEMO_ADMIN_USERNAME, "admin@example.org", password)
+        User.objects.create_superuser(
+            DEMO_ADMIN_USERNAME, "admin@example.org", password, **DEMO_ADMIN_NAME
+        )
         self.stdout.write(
             self.style.WARNING(
                 "Demo admin account created. Log in at /admin/ with\n"
