@@ -15,6 +15,9 @@ $(VENV)/.installed: requirements.lock
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	touch $@
 
+# Links in e-mails and the demo's Wagtail Site follow the address served (network/settings/dev.py).
+run: export DEV_SERVER_HOST = $(HOST)
+run: export DEV_SERVER_PORT = $(PORT)
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from events.calendars import PRODUCT_ID, ics_response
 from network.feeds import LatestPagesFeed
+from network.i18n import absolute_page_url
 
 # A deadline is shown in calendars as a short event ending at the deadline.
 DEADLINE_LENGTH = datetime.timedelta(minutes=30)
@@ -39,6 +40,6 @@ def deadline_ics(call, request):
     entry.add("dtend", call.deadline_at)
     entry.add("summary", _("Deadline: %(call)s") % {"call": call.title})
     entry.add("description", call.summary)
-    entry.add("url", call.get_full_url(request))
+    entry.add("url", absolute_page_url(call, request))
     cal.add_component(entry)
     return ics_response(cal, f"{call.slug}-deadline.ics")

@@ -9,6 +9,8 @@ import icalendar
 from django.http import HttpResponse
 from django.utils import timezone
 
+from network.i18n import absolute_page_url
+
 PRODUCT_ID = "-//Chile-UK City Leadership Network//Events//EN"
 
 
@@ -35,7 +37,7 @@ def calendar(events, request, name):
         entry.add("dtend", event.ends_at)
         entry.add("summary", event.title)
         entry.add("description", event.summary)
-        entry.add("url", event.get_full_url(request))
+        entry.add("url", absolute_page_url(event, request))
         if location(event):
             entry.add("location", location(event))
         cal.add_component(entry)
@@ -50,7 +52,7 @@ def ics_response(cal, filename):
 
 def links(event, request):
     """``(service, url)`` pairs that open the event in a web calendar, ready to save."""
-    page_url = event.get_full_url(request)
+    page_url = absolute_page_url(event, request)
     details = f"{event.summary}\n\n{page_url}"
     google = {
         "action": "TEMPLATE",

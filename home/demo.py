@@ -1,6 +1,8 @@
 """Demo content for the home and standard pages, from the programme description, in English with
 its Spanish translation."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
@@ -215,6 +217,26 @@ def ensure_home_page(log):
     site.save()
     log(f"created: home page “{home.title}”")
     return home
+
+
+def ensure_site_address(log):
+    """Give the default site the host name and port of WAGTAILADMIN_BASE_URL, so that page URLs
+    built from the site (``full_url``, ``root_url``) and Wagtail's admin links agree. For
+    development only, where that URL follows the server's address (settings/dev.py); in
+    production the site's address is the operator's to set."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    hostname = address.hostname
+    port = address.port or (443 if address.scheme == "https" else 80)
+    site = Site.objects.get(is_default_site=True)
+    if (site.hostname, site.port) == (hostname, port):
+        log(f"exists: site address {site.root_url}")
+        return
+    if Site.objects.filter(hostname=hostname, port=port).exists():
+        log(f"unchanged: site address {site.root_url} (another site has {hostname}:{port})")
+        return
+    site.hostname, site.port = hostname, port
+    site.save(update_fields=["hostname", "port"])
+    log(f"updated: site address {site.root_url}")
 
 
 def build(log):

@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from members.forms import ContactForm
+from network.i18n import absolute_page_url
 
 # Rates are set in ACCOUNT_RATE_LIMITS (settings: "member_contact"), with allauth's others.
 RATE_LIMIT_ACTION = "member_contact"
@@ -39,7 +40,7 @@ def send_message(page, data, request):
     with translation.override(page.locale.language_code):
         body = render_to_string(
             "members/email/contact_message.txt",
-            {"member": page.title, "profile_url": page.full_url, **data},
+            {"member": page.title, "profile_url": absolute_page_url(page, request), **data},
         )
         subject = _("A message through the network's site from %(name)s") % {"name": data["name"]}
     EmailMessage(subject, body, to=[page.user.email], reply_to=[data["email"]]).send()

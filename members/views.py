@@ -17,6 +17,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from members import profiles
 from members.forms import DeleteAccountForm, ProfileForm
 from members.models import PRIVACY_NOTICE_VERSION
+from network.i18n import absolute_page_url
 
 
 def privacy_notice(request):
@@ -119,7 +120,7 @@ def profile_visibility(request):
     return redirect("members_account")
 
 
-def member_data(user):
+def member_data(user, request):
     """Everything the site keeps about a member, as they download it."""
     return {
         "account": {
@@ -130,7 +131,7 @@ def member_data(user):
                 for address in EmailAddress.objects.filter(user=user)
             ],
         },
-        "profile": profile_data(profiles.editable_profile(user)),
+        "profile": profile_data(profiles.editable_profile(user), request),
         "consents": [
             {"privacy_notice_version": consent.notice_version, "given_at": consent.given_at}
             for consent in user.consents.all()
@@ -138,7 +139,7 @@ def member_data(user):
     }
 
 
-def profile_data(page):
+def profile_data(page, request):
     if page is None:
         return None
     return {
@@ -149,14 +150,14 @@ def profile_data(page):
         "expertise": [topic.name for topic in page.expertise.all()],
         "photo": page.photo.file.url if page.photo else None,
         "published": page.live,
-        "address": page.full_url if page.live else None,
+        "address": absolute_page_url(page, request) if page.live else None,
     }
 
 
 @login_required
 def export_data(request):
     response = HttpResponse(
-        json.dumps(member_data(request.user), cls=DjangoJSONEncoder, indent=2),
+        json.dumps(member_data(request.user, request), cls=DjangoJSONEncoder, indent=2),
         content_type="application/json",
     )
     response["Content-Disposition"] = 'attachment; filename="my-network-data.json"'

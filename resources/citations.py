@@ -5,6 +5,7 @@ import re
 
 from django.utils.text import slugify
 
+from network.i18n import absolute_page_url
 from resources.choices import ResourceType
 
 BIBTEX_ENTRY_TYPES = {
@@ -31,7 +32,7 @@ BIBTEX_SPECIAL = re.compile(r"([\\{}&%$#_^~])")
 
 
 def resource_url(resource, request=None):
-    return resource.doi_url or resource.get_full_url(request)
+    return resource.doi_url or absolute_page_url(resource, request)
 
 
 def join_authors(names):

@@ -8,6 +8,7 @@ from wagtail.users.models import UserProfile
 
 from home import demo as home_demo
 from home.models import HomePage, StandardPage
+from tests.html_forms import form_data
 
 
 class AdminTestCase(WagtailPageTestCase):
@@ -137,3 +138,56 @@ class TestPageTree(AdminTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Choose a page on this site or enter an external address")
         self.assertFalse(StandardPage.objects.filter(slug="broken-link").exists())
+
+
+class TestAccountPage(AdminTestCase):
+    """The editor of ``setUpTestData`` has no first or last name, as ``createsuperuser`` leaves
+    them; the Account page is posted as a browser would, from the form it served."""
+
+    def account_form(self, **changes):
+        page = self.client.get("/admin/account/")
+        self.assertEqual(page.status_code, 200)
+        data = form_data(page.content.decode(), "w-editor-form")
+        data.update(changes)
+        return data
+
+    def test_an_editor_without_names_can_choose_spanish(self):
+        self.assertEqual(self.editor.get_full_name(), "")
+
+        response = self.client.post(
+            "/admin/account/", self.account_form(**{"locale-preferred_language": "es"})
+        )
+
+        self.assertRedirects(response, "/admin/account/")
+        self.assertEqual(UserProfile.get_for_user(self.editor).preferred_language, "es")
+        self.assertContains(self.client.get("/admin/"), '<html lang="es"')
+        self.editor.refresh_from_db()
+        self.assertEqual((self.editor.first_name, self.editor.last_name), ("", ""))
+
+    def test_names_given_are_kept_and_a_bad_address_is_refused(self):
+        saved = self.client.post(
+            "/admin/account/",
+            self.account_form(**{"name_email-first_name": "Ana", "name_email-last_name": "Pérez"}),
+        )
+        self.assertRedirects(saved, "/admin/account/")
+        self.editor.refresh_from_db()
+        self.assertEqual(self.editor.get_full_name(), "Ana Pérez")
+
+        refused = self.client.post(
+            "/admin/account/",
+            self.account_form(
+                **{"name_email-email": "not an address", "locale-preferred_language": "es"}
+            ),
+        )
+        self.assertEqual(refused.status_code, 200)
+        self.assertContains(refused, "Enter a valid email address.")
+        self.assertNotEqual(UserProfile.get_for_user(self.editor).preferred_language, "es")
+
+    def test_the_account_page_is_still_for_admin_users_only(self):
+        self.client.logout()
+        self.assertRedirects(
+            self.client.get("/admin/account/"), "/admin/login/?next=/admin/account/"
+        )
+        member = get_user_model().objects.create_user("member", "member@example.org", "pw-long-1")
+        self.client.force_login(member)
+        self.assertEqual(self.client.get("/admin/account/").status_code, 302)

@@ -7,6 +7,7 @@ import icalendar
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -124,6 +125,14 @@ def test_a_call_page_shows_its_status_and_its_deadline_as_ics(client, listing):
     assert response.status_code == 200
     (entry,) = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
     assert entry.decoded("dtend") == call.deadline_at.astimezone(UTC)
+
+
+def test_the_deadline_links_to_the_address_the_site_is_served_on(listing):
+    """The Wagtail Site says localhost; the visitor came to 127.0.0.1:8123."""
+    call = add_call(listing, "Secondments 2026", local_days_from_now(-5), local_days_from_now(20))
+    response = Client(HTTP_HOST="127.0.0.1:8123").get(call.url + "deadline/")
+    (entry,) = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert str(entry["url"]) == f"http://127.0.0.1:8123{call.url}"
 
 
 def test_feed_of_new_calls(client, listing):

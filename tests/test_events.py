@@ -2,12 +2,15 @@
 the listing and its archive."""
 
 import datetime
+from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -155,6 +158,26 @@ def test_ics_parses_and_round_trips_times_in_utc(client, listings):
     page = client.get(event.url).content.decode()
     assert "https://calendar.google.com/calendar/render?" in page
     assert "20251118T093000Z%2F20251119T170000Z" in page
+
+
+def test_calendars_link_to_the_address_the_site_is_served_on(listings):
+    """The Wagtail Site says localhost; a visitor of 127.0.0.1:8123 (``make run PORT=8123``)
+    gets links to 127.0.0.1:8123, as the page's canonical link does."""
+    listing_en, _ = listings
+    event = add_event(listing_en, "Webinar", days_from_now(10), days_from_now(10, 12))
+    served = Client(HTTP_HOST="127.0.0.1:8123")
+    page_url = f"http://127.0.0.1:8123{event.url}"
+
+    (entry,) = icalendar.Calendar.from_ical(served.get(event.url + "ics/").content).walk("VEVENT")
+    assert str(entry["url"]) == page_url
+    feed = icalendar.Calendar.from_ical(served.get("/en/events/calendar/").content)
+    assert [str(entry["url"]) for entry in feed.walk("VEVENT")] == [page_url]
+    html = BeautifulSoup(served.get(event.url).content, "html.parser")
+    assert html.select_one('link[rel="canonical"]')["href"] == page_url
+    google = html.select_one('a[href^="https://calendar.google.com/"]')["href"]
+    outlook = html.select_one('a[href^="https://outlook.live.com/"]')["href"]
+    assert parse_qs(urlsplit(google).query)["details"][0].endswith(page_url)
+    assert parse_qs(urlsplit(outlook).query)["body"][0].endswith(page_url)
 
 
 def test_calendar_feed_lists_only_live_events_of_its_language(client, listings, site_tree):

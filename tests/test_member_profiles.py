@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import translation
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
-from wagtail.models import ModelLogEntry, PageLogEntry
+from wagtail.models import ModelLogEntry, PageLogEntry, Site
 
 from members.models import MemberIndexPage, MemberPage
 from members.photos import member_photo_url
@@ -367,6 +367,39 @@ def test_contact_form_relays_messages_without_revealing_the_address(
     assert message.reply_to == ["tom@example.org"]
     assert "Shall we work together?" in message.body
     assert "ana@example.org" not in client.get(page.url).content.decode()
+
+
+def test_e_mails_link_to_the_address_the_site_is_served_on(
+    client, settings, directories, member, moderator
+):
+    """As after ``make run PORT=8123``: dev settings put WAGTAILADMIN_BASE_URL there, load_demo
+    moves the site there (tests/test_demo.py), and visitors come there."""
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8123"
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "127.0.0.1", 8123
+    site.save()
+    client.defaults["HTTP_HOST"] = "127.0.0.1:8123"
+
+    mail.outbox.clear()
+    submit(client, allow_contact="on")
+    page = MemberPage.objects.get(user=member)
+    (to_moderator,) = mail.outbox
+    assert to_moderator.to == ["editor@example.org"]
+    assert f"http://127.0.0.1:8123/admin/pages/{page.pk}/" in to_moderator.body
+
+    mail.outbox.clear()
+    approve(client, moderator, page)
+    (to_member,) = mail.outbox
+    assert "http://127.0.0.1:8123/en/account/" in to_member.body
+
+    client.logout()
+    mail.outbox.clear()
+    client.post(
+        page.url + "contact/",
+        {"name": "Tom", "email": "tom@example.org", "message": "Shall we work together?"},
+    )
+    (relayed,) = mail.outbox
+    assert f"http://127.0.0.1:8123{page.url}" in relayed.body
 
 
 def test_contact_form_is_rate_limited(client, directories, member, moderator):

@@ -28,6 +28,8 @@ print(json.dumps({
     "email": settings.EMAIL_BACKEND,
     "allowed_hosts": settings.ALLOWED_HOSTS,
     "debug": settings.DEBUG,
+    "admin_base_url": settings.WAGTAILADMIN_BASE_URL,
+    "demo_site_follows": getattr(settings, "DEMO_SITE_FOLLOWS_ADMIN_BASE_URL", False),
 }))
 """
 
@@ -43,6 +45,9 @@ CONFIG_VARIABLES = (
     "EMAIL_URL",
     "ALLOWED_HOSTS",
     "DEBUG",
+    "WAGTAILADMIN_BASE_URL",
+    "DEV_SERVER_HOST",
+    "DEV_SERVER_PORT",
 )
 
 
@@ -88,6 +93,9 @@ def test_local_defaults_are_sqlite_database_search_and_console_email():
     # Rate limits need a cache every process shares.
     assert values["cache"] == "django.core.cache.backends.db.DatabaseCache"
     assert values["email"] == "django.core.mail.backends.console.EmailBackend"
+    # The site's own error pages, as visitors see them (tests/test_dev_server.py).
+    assert values["debug"] is False
+    assert settings_for("network.settings.dev", DEBUG="1")["debug"] is True
 
 
 def test_services_are_configured_from_urls():
@@ -151,3 +159,67 @@ def test_other_environments_supply_a_throwaway_key(settings_module):
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "True"
+
+
+def test_dev_links_follow_the_address_make_run_serves():
+    assert settings_for("network.settings.dev")["admin_base_url"] == "http://127.0.0.1:8000"
+    values = settings_for(
+        "network.settings.dev", DEV_SERVER_HOST="localhost", DEV_SERVER_PORT="8123"
+    )
+    assert values["admin_base_url"] == "http://localhost:8123"
+    assert values["demo_site_follows"] is True
+    # An address given outright (a tunnel to the laptop, say) wins.
+    values = settings_for(
+        "network.settings.dev",
+        DEV_SERVER_PORT="8123",
+        WAGTAILADMIN_BASE_URL="https://tunnel.example.net",
+    )
+    assert values["admin_base_url"] == "https://tunnel.example.net"
+
+
+def test_production_takes_no_address_from_the_development_server():
+    values = settings_for(
+        "network.settings.production",
+        SECRET_KEY="x" * 50,
+        DEV_SERVER_HOST="localhost",
+        DEV_SERVER_PORT="8123",
+    )
+    assert "8123" not in values["admin_base_url"]
+    assert values["demo_site_follows"] is False
+
+
+def test_make_run_passes_the_address_it_serves_on(tmp_path):
+    """The real Makefile, with a stand-in for the virtualenv's python that records what each
+    step of ``make run`` is given."""
+    log = tmp_path / "calls.log"
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    python = venv / "bin" / "python"
+    python.write_text('#!/bin/sh\necho "$DEV_SERVER_HOST $DEV_SERVER_PORT $*" >> "$CALLS_LOG"\n')
+    python.chmod(0o755)
+    # Newer than requirements.lock: `make install` has nothing to do.
+    (venv / ".installed").touch()
+
+    result = subprocess.run(
+        ["make", "--no-print-directory", "run", f"VENV={venv}", "PORT=8123"],
+        cwd=PROJECT_DIR,
+        # Nothing from a surrounding shell or make (`make test`) may choose the address.
+        env={
+            **{
+                key: value
+                for key, value in os.environ.items()
+                if key not in ("HOST", "PORT", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")
+            },
+            "CALLS_LOG": str(log),
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert log.read_text().splitlines() == [
+        "127.0.0.1 8123 manage.py migrate --noinput",
+        "127.0.0.1 8123 manage.py load_demo",
+        "127.0.0.1 8123 manage.py runserver 127.0.0.1:8123",
+    ]

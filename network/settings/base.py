@@ -136,6 +136,14 @@ MIDDLEWARE = [
     "network.csp.SiteCSPMiddleware",
 ]
 
+
+def with_static_files(middleware):
+    """``middleware`` with WhiteNoise, which serves the static files, right after
+    SecurityMiddleware (production.py and dev.py; the tests request no static files)."""
+    after = middleware.index("django.middleware.security.SecurityMiddleware") + 1
+    return [*middleware[:after], "whitenoise.middleware.WhiteNoiseMiddleware", *middleware[after:]]
+
+
 # The public pages load nothing inline and nothing from elsewhere but embedded videos;
 # network/csp.py loosens this for the admin.
 CONTENT_SECURITY_POLICY = {
@@ -230,6 +238,9 @@ if DEEPL_AUTH_KEY:
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
+# Uploaded files served by Django itself: development only (dev.py). In production nginx serves
+# them (deploy/nginx.conf.template).
+SERVE_MEDIA = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,7 +1,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import LOGGING, MIDDLEWARE, SECRET_KEY, env
+from .base import LOGGING, MIDDLEWARE, SECRET_KEY, env, with_static_files
 
 if not SECRET_KEY:
     raise ImproperlyConfigured(
@@ -31,12 +31,8 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
-# Serves collected static files with far-future cache headers; right after SecurityMiddleware.
-MIDDLEWARE = [*MIDDLEWARE]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-)
+# Serves collected static files with far-future cache headers.
+MIDDLEWARE = with_static_files(MIDDLEWARE)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -12,6 +12,8 @@ from network.demo import MissingDemoTranslation
 from resources import demo as resources_demo
 
 DEMO_ADMIN_USERNAME = "admin"
+# Named like any editor, as page history, workflow e-mails and comments show editors' names.
+DEMO_ADMIN_NAME = {"first_name": "Demo", "last_name": "Administrator"}
 
 
 class Command(BaseCommand):
@@ -28,6 +30,8 @@ class Command(BaseCommand):
             with transaction.atomic():
                 self.stdout.write("Home and standard pages")
                 home_demo.build(log)
+                if getattr(settings, "DEMO_SITE_FOLLOWS_ADMIN_BASE_URL", False):
+                    home_demo.ensure_site_address(log)
                 self.stdout.write("Resource library")
                 resources_demo.build(log)
                 self.stdout.write("Member directory")
@@ -50,7 +54,9 @@ class Command(BaseCommand):
             )
             return
         password = secrets.token_urlsafe(12)
-        User.objects.create_superuser(DEMO_ADMIN_USERNAME, "admin@example.org", password)
+        User.objects.create_superuser(
+            DEMO_ADMIN_USERNAME, "admin@example.org", password, **DEMO_ADMIN_NAME
+        )
         self.stdout.write(
             self.style.WARNING(
                 "Demo admin account created. Log in at /admin/ with\n"
