@@ -18,9 +18,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
 from wagtail.images.utils import generate_signature
 from wagtail.images.views.serve import ServeView
-from wagtail.models import Collection
 
 from members.models import MemberPage
+from network.models import top_level_collection
 
 PHOTO_NAME_PREFIX = "member-photo-"
 # Where members' uploads go, apart from the images editors chose for pages (stored: the
@@ -39,9 +39,7 @@ def private_photo_name(uploaded_name):
 
 
 def member_photos_collection():
-    root = Collection.get_first_root_node()
-    collection = root.get_children().filter(name=COLLECTION_NAME).first()
-    return collection or root.add_child(name=COLLECTION_NAME)
+    return top_level_collection(COLLECTION_NAME)
 
 
 def is_public_photo(image_id):

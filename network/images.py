@@ -11,7 +11,7 @@ RENDITION_FILTERS = (
     "width-1200",
     "width-480",
     "fill-200x200",
-    "fill-160x200",
+    "fill-300x400",
     "fill-96x96",
 )
 

@@ -1,16 +1,28 @@
-from django.db import models
+import io
+from pathlib import PurePath
+
+from django.core.files.images import ImageFile
+from django.db import models, transaction
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
-from wagtail.models import CollectionViewRestriction, Page, TranslatableMixin
+from wagtail.images import get_image_model
+from wagtail.models import Collection, CollectionViewRestriction, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from network.i18n import absolute_page_url, hreflang_links, page_alternates
+from network.pdf_cover import render_pdf_cover
 from network.pdf_text import extract_pdf_text
+
+# Where the covers made from PDFs go, apart from the images editors chose (stored: the
+# collection's name is data, shown in the admin in one language).
+GENERATED_COVERS_COLLECTION = "Generated covers"
+# The proportions of the sharing image (fill-1200x630): its crop of a cover keeps the page's top.
+SHARING_IMAGE_PROPORTIONS = 630 / 1200
 
 
 class BasePage(Page):
@@ -137,6 +149,20 @@ def collection_restricted(collection_path):
     )
 
 
+def is_restricted(collection):
+    """Whether visitors must log in (or give a password) to open the documents of
+    ``collection``: it or one of its ancestors has a view restriction."""
+    return Collection.objects.filter(
+        collection_restricted(OuterRef("path")), pk=collection.pk
+    ).exists()
+
+
+def top_level_collection(name):
+    """The collection called ``name`` under the root, created on first use."""
+    root = Collection.get_first_root_node()
+    return root.get_children().filter(name=name).first() or root.add_child(name=name)
+
+
 def public_document_ids(document_ids):
     """Those of ``document_ids`` that anyone may open: outside every restricted collection."""
     return set(
@@ -149,7 +175,8 @@ def public_document_ids(document_ids):
 
 class NetworkDocument(AbstractDocument):
     """A Wagtail document whose PDF text is extracted once, when its file is uploaded or
-    replaced, so that pages attaching it can be found by words inside it."""
+    replaced, so that pages attaching it can be found by words inside it; a PDF anyone may open
+    gets a cover too, its first page as an image, for the resources attaching it."""
 
     extracted_text = models.TextField(editable=False, blank=True)
     # The file_hash the text was extracted from: a replaced file is read again, an unchanged
@@ -158,6 +185,20 @@ class NetworkDocument(AbstractDocument):
     text_problem = models.CharField(
         _("text extraction problem"), max_length=255, editable=False, blank=True
     )
+    # None for a document in a restricted collection: its cover would show its first page to
+    # anyone, since Wagtail serves images to whoever has their address.
+    cover = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The file_hash the cover was rendered (or tried) from: a file is rendered once, and one that
+    # cannot be rendered is not tried again at each save. Empty while the document is private.
+    cover_from_hash = models.CharField(max_length=40, editable=False, blank=True)
 
     admin_form_fields = WagtailDocument.admin_form_fields
 
@@ -174,19 +215,71 @@ class NetworkDocument(AbstractDocument):
             document.collection_when_loaded = document.collection_id
         return document
 
+    @property
+    def is_pdf(self):
+        return self.file_extension.lower() == "pdf"
+
     def save(self, *args, **kwargs):
-        if self.file and not kwargs.get("update_fields"):
-            if not self.file_hash:
-                self._set_document_file_metadata()
-            if self.file_hash != self.extracted_from_hash:
-                self.extract_text()
-        super().save(*args, **kwargs)
+        if not self.file or kwargs.get("update_fields"):
+            super().save(*args, **kwargs)
+            return
+        if not self.file_hash:
+            self._set_document_file_metadata()
+        if self.file_hash != self.extracted_from_hash:
+            self.extract_text()
+        previous_cover_id = self.cover_id
+        jpeg = self.update_cover()
+        # The new cover, the document and the old cover's deletion stand or fall together.
+        with transaction.atomic():
+            if jpeg:
+                self.cover = self.make_cover_image(jpeg)
+            super().save(*args, **kwargs)
+            if previous_cover_id and previous_cover_id != self.cover_id:
+                get_image_model().objects.filter(pk=previous_cover_id).delete()
 
     def extract_text(self):
         self.extracted_text, self.text_problem = "", ""
-        if self.file_extension.lower() == "pdf":
+        if self.is_pdf:
             with self.open_file() as fileobj:
                 result = extract_pdf_text(fileobj)
             self.extracted_text, self.text_problem = result.text, result.problem
         self.extracted_from_hash = self.file_hash
         self.text_was_extracted = True  # read by the search index's signal handlers
+
+    def gives_cover(self):
+        return self.is_pdf and not is_restricted(self.collection)
+
+    def cover_needs_update(self):
+        """Whether saving would change the cover: render that of a public PDF's new file, or
+        drop that of a document now private."""
+        if self.gives_cover():
+            return self.cover_from_hash != self.get_file_hash()
+        return bool(self.cover_id or self.cover_from_hash)
+
+    def update_cover(self):
+        """The JPEG of a public PDF's first page when its current file has not been rendered
+        yet, for ``save()`` to store; a private document loses its cover (it may have had one
+        before it was moved, or its collection restricted). Rendering, which can take up to
+        PDF_TEXT_SECONDS, happens before the save's transaction."""
+        if not self.gives_cover():
+            self.cover, self.cover_from_hash = None, ""
+            return None
+        if self.cover_from_hash == self.file_hash:
+            return None
+        self.cover, self.cover_from_hash = None, self.file_hash
+        with self.open_file() as fileobj:
+            return render_pdf_cover(fileobj)
+
+    def make_cover_image(self, jpeg):
+        image = get_image_model()(
+            title=self.title,
+            file=ImageFile(io.BytesIO(jpeg), name=f"{PurePath(self.filename).stem}-cover.jpg"),
+            collection=top_level_collection(GENERATED_COVERS_COLLECTION),
+        )
+        # A cropped cover shows the top of the page, where its title is, not the middle. In
+        # integers, as they come back from the database: renditions are named after them.
+        band = min(image.height, round(image.width * SHARING_IMAGE_PROPORTIONS))
+        image.focal_point_x, image.focal_point_y = image.width // 2, band // 2
+        image.focal_point_width, image.focal_point_height = image.width, band
+        image.save()
+        return image

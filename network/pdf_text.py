@@ -1,23 +1,20 @@
 """Text of uploaded PDFs, for full-text search. Bounded so that a huge or hostile file cannot hold
 up an editor's upload: a broken file gives an explanation, never an exception.
 
-pypdf runs in a child process (``python -m network.pdf_text``) with a wall-clock limit
-(PDF_TEXT_SECONDS) and a memory limit (PDF_TEXT_MEMORY_MB, the child's address space): a few
-kilobytes of PDF can keep pypdf busy for minutes, and a small compressed stream can inflate to
-hundreds of megabytes. A PDF that reaches a limit "could not be read", like a broken one, and the
-upload returns in bounded time. The child imports pypdf alone, not Django; it writes its result
-as JSON, with a problem code that the site turns into the editor's (translated) warning.
+pypdf runs in a child process (``python -m network.pdf_text``) with the time and memory limits of
+network/limited_process.py. A PDF that reaches a limit "could not be read", like a broken one,
+and the upload returns in bounded time. The child imports pypdf alone, not Django; it writes its
+result as JSON, with a problem code that the site turns into the editor's (translated) warning.
 """
 
 import json
 import logging
-import resource
-import subprocess
 import sys
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.utils.translation import gettext as _
+
+from network.limited_process import ChildFailed, limit_memory, run_limited
 
 logger = logging.getLogger(__name__)
 
@@ -43,29 +40,13 @@ def problem_message(code):
 
 def extract_pdf_text(fileobj) -> ExtractedText:
     """The text of the PDF in ``fileobj``, read by a child process within the limits."""
-    command = [sys.executable, "-m", "network.pdf_text", str(settings.PDF_TEXT_MEMORY_MB)]
     try:
-        completed = subprocess.run(
-            command,
-            input=fileobj.read(),
-            capture_output=True,
-            timeout=settings.PDF_TEXT_SECONDS,
-            cwd=settings.BASE_DIR,
-            check=False,
-        )
-        result = json.loads(completed.stdout) if completed.returncode == 0 else None
-    except subprocess.TimeoutExpired:
-        logger.warning("Could not read PDF text: it took over %s s", settings.PDF_TEXT_SECONDS)
+        result = json.loads(run_limited("network.pdf_text", fileobj.read()))
+    except ChildFailed as failure:
+        logger.warning("Could not read PDF text: %s", failure)
         return ExtractedText("", problem_message(UNREADABLE))
     except ValueError as error:
         logger.warning("Could not read PDF text: the reader's answer was %r", error)
-        result = None
-    if result is None:
-        logger.warning(
-            "Could not read PDF text: the reader exited with %s (%s)",
-            completed.returncode,
-            completed.stderr.decode(errors="replace")[-300:].strip(),
-        )
         return ExtractedText("", problem_message(UNREADABLE))
     return ExtractedText(result["text"], problem_message(result["problem"]))
 
@@ -101,8 +82,7 @@ def read_pdf(data):
 
 
 def main(memory_mb):
-    limit = memory_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    limit_memory(memory_mb)
     text, problem = read_pdf(sys.stdin.buffer.read())
     json.dump({"text": text, "problem": problem}, sys.stdout)
 

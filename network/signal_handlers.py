@@ -5,11 +5,11 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from network.images import prepare_renditions
-from network.models import Place, Topic
+from network.models import NetworkDocument, Place, Topic
 from network.navigation import clear_menus
 from network.page_cache import clear_pages
 
@@ -42,3 +42,22 @@ def clear_cached_pages_on_change(**kwargs):
 @receiver(post_save, sender=get_image_model())
 def prepare_renditions_on_save(instance, **kwargs):
     transaction.on_commit(lambda: prepare_renditions(instance))
+
+
+@receiver(post_save, sender=CollectionViewRestriction)
+def delete_covers_of_restricted_documents(instance, **kwargs):
+    """Only a document anyone may open has a cover: a restriction deletes the covers of the
+    documents in its collection and below at once. (Lifting it gives them none until their
+    resources are published again or ``make_pdf_covers`` runs: rendering every PDF of a large
+    collection could outlast the editor's request.)"""
+    documents = NetworkDocument.objects.filter(
+        collection__path__startswith=instance.collection.path, cover__isnull=False
+    )
+    for document in documents:
+        document.save()
+
+
+@receiver(post_delete, sender=NetworkDocument)
+def delete_cover_of_deleted_document(instance, **kwargs):
+    if instance.cover_id:
+        get_image_model().objects.filter(pk=instance.cover_id).delete()

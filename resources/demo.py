@@ -802,6 +802,10 @@ def ensure_term(model, locale, spanish, log, slug, **fields):
     return term
 
 
+COVER_BAND_COLOUR = (24, 54, 92)
+COVER_BAND_HEIGHT = 100  # millimetres, of the A4 page's 297
+
+
 def pdf_bytes(title, authors, paragraphs):
     # Helvetica, a core PDF font, covers Latin-1 only, so the demo texts avoid typographic dashes
     # and quotes.
@@ -809,10 +813,18 @@ def pdf_bytes(title, authors, paragraphs):
     pdf.set_title(title)
     pdf.set_author(", ".join(authors))
     pdf.add_page()
-    pdf.set_font("Helvetica", style="B", size=16)
-    pdf.multi_cell(0, 8, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font("Helvetica", style="I", size=11)
+    # The first page is the resource's cover on the site (network/pdf_cover.py): a dark band
+    # with the title in large type still reads when shrunk to a thumbnail.
+    pdf.set_fill_color(*COVER_BAND_COLOUR)
+    pdf.rect(0, 0, pdf.w, COVER_BAND_HEIGHT, style="F")
+    pdf.set_text_color(255, 255, 255)
+    pdf.set_y(COVER_BAND_HEIGHT / 3)
+    pdf.set_font("Helvetica", style="B", size=24)
+    pdf.multi_cell(0, 11, title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font("Helvetica", style="I", size=12)
     pdf.multi_cell(0, 8, ", ".join(authors), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_text_color(0, 0, 0)
+    pdf.set_y(COVER_BAND_HEIGHT + 10)
     pdf.set_font("Helvetica", size=11)
     for paragraph in paragraphs:
         pdf.ln(3)

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, OuterRef, Prefetch, prefetch_related_objects
 from django.db.models.functions import ExtractYear
 from django.http import HttpResponse
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -107,9 +108,15 @@ class ResourceIndexPage(FilterableListMixin, UntranslatedItemsMixin, RoutablePag
         return queryset.annotate(publication_year=ExtractYear("publication_date"))
 
     def prepare_results(self, results, request):
-        """Topic names in the visitor's language and cover images, in a fixed number of queries
+        """Topic names in the visitor's language and covers, in a fixed number of queries
         whatever the number of results."""
-        prefetch_related_objects(results, "topics", "cover_image__renditions")
+        prefetch_related_objects(
+            results,
+            "topics",
+            "cover_image__renditions",
+            Prefetch("documents", document_links().select_related("document__cover")),
+            "documents__document__cover__renditions",
+        )
         topic_labels = term_labels(Topic)
         for resource in results:
             resource.topic_links = term_links(resource.topics.all(), topic_labels)
@@ -282,6 +289,20 @@ class ResourcePage(RoutablePageMixin, BasePage):
 
     def document_text(self):
         return "\n".join(document.extracted_text for document in self.public_documents())
+
+    def main_pdf(self):
+        """The first PDF anyone may open, whose first page is the cover when the editor chose
+        no cover image."""
+        return next((document for document in self.public_documents() if document.is_pdf), None)
+
+    @cached_property
+    def cover(self):
+        """The image on the resource's cover: the editor's, else the first page of its main PDF
+        (made when the PDF is uploaded or the resource published: NetworkDocument.cover)."""
+        if self.cover_image_id:
+            return self.cover_image
+        document = self.main_pdf()
+        return document.cover if document else None
 
     @property
     def doi_url(self):

@@ -2,6 +2,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.search.index import insert_or_update_object
+from wagtail.signals import page_published
 
 from network.models import NetworkDocument
 from network.signal_handlers import clear_cached_pages_on_change
@@ -36,3 +37,13 @@ def reindex_resources_of_restricted_collection(sender, instance, **kwargs):
     collections = Collection.objects.filter(path__startswith=instance.collection.path)
     reindex(ResourcePage.objects.filter(documents__document__collection__in=collections))
     clear_cached_pages_on_change()
+
+
+@receiver(page_published, sender=ResourcePage)
+def render_cover_of_published_resource(sender, instance, **kwargs):
+    """A resource without a cover image shows its main PDF's first page. A PDF that has none
+    yet (uploaded while private, or before covers existed) is rendered when the resource is
+    published, within the limits of network/limited_process.py, never during a visitor's request."""
+    document = None if instance.cover_image_id else instance.main_pdf()
+    if document and document.cover_needs_update():
+        document.save()

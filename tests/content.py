@@ -70,3 +70,34 @@ def add_report_with_pdf(library, text):
     library.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def resource_form_data(title, document=None, topics=(), **overrides):
+    """The page editor's form for a new resource attaching ``document``, published when
+    posted to the admin's "add page" view."""
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
+
+    data = {
+        "title": title,
+        "slug": overrides.pop("slug", "new-resource"),
+        "resource_type": "policy_brief",
+        "publication_date": "2024-11-05",
+        "original_language": "en",
+        "publisher": "UCL City Leadership Initiative",
+        "summary": "Lessons from UK business improvement districts.",
+        "body": streamfield([("paragraph", rich_text("<p>Body text.</p>"))]),
+        "authors": inline_formset([{"name": "Ana Pérez", "affiliation": "UCL"}]),
+        "documents": inline_formset([{"document": document.pk}] if document else []),
+        "related_links": inline_formset([]),
+        "doi": "",
+        "external_url": "",
+        "action-publish": "publish",
+    }
+    data.update(overrides)
+    # Multiple-choice values stay lists; nested_form_data would number them like formsets.
+    return {**nested_form_data(data), "topics": [topic.pk for topic in topics], "places": []}

@@ -2,32 +2,13 @@
 a PDF that reaches either is "could not be read", the upload through the Wagtail admin returns
 in bounded time, and the document is kept. The PDF is a real one pypdf is slow and greedy on."""
 
-import time
-
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-from wagtail.documents import get_document_model
-from wagtail.models import Collection
 
-from tests.pdfs import pdf_bytes, slow_pdf
+from tests.pdfs import pdf_bytes, slow_pdf, upload_pdf
 
 pytestmark = pytest.mark.django_db
 
 UNREADABLE = "The PDF could not be read, so its text is not searchable."
-
-
-def upload(admin_client, title, content):
-    started = time.monotonic()
-    response = admin_client.post(
-        "/admin/documents/add/",
-        {
-            "title": title,
-            "file": SimpleUploadedFile(f"{title}.pdf", content, "application/pdf"),
-            "collection": Collection.get_first_root_node().pk,
-        },
-    )
-    assert response.status_code == 302, response.content[:500]
-    return get_document_model().objects.get(title=title), time.monotonic() - started
 
 
 def reader_warnings(caplog):
@@ -36,7 +17,7 @@ def reader_warnings(caplog):
 
 def test_a_pdf_slower_than_the_limit_is_cut_off(admin_client, settings, caplog):
     settings.PDF_TEXT_SECONDS = 1
-    document, seconds = upload(admin_client, "slow", slow_pdf())
+    document, seconds = upload_pdf(admin_client, "slow", slow_pdf())
     assert seconds < 4  # pypdf alone takes about 5 s on it
     assert document.text_problem == UNREADABLE
     assert document.extracted_text == ""
@@ -45,10 +26,10 @@ def test_a_pdf_slower_than_the_limit_is_cut_off(admin_client, settings, caplog):
 
 def test_a_pdf_greedier_than_the_memory_limit_is_cut_off(admin_client, settings, caplog):
     settings.PDF_TEXT_SECONDS, settings.PDF_TEXT_MEMORY_MB = 60, 160
-    ordinary, _seconds = upload(admin_client, "ordinary", pdf_bytes("Barrios comerciales."))
+    ordinary, _seconds = upload_pdf(admin_client, "ordinary", pdf_bytes("Barrios comerciales."))
     assert "Barrios comerciales." in ordinary.extracted_text  # the limit leaves room to read
 
-    document, seconds = upload(admin_client, "greedy", slow_pdf(40))
+    document, seconds = upload_pdf(admin_client, "greedy", slow_pdf(40))
     assert seconds < 30
     assert document.text_problem == UNREADABLE
     (warning,) = reader_warnings(caplog)

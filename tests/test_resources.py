@@ -12,13 +12,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfWriter
 from wagtail.documents import get_document_model
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_localize.models import Translation, TranslationSource
 
 from home.models import HomePage, StandardPage
 from network.models import Place, Topic
 from resources import citations
 from resources.models import ResourceAuthor, ResourceDocument, ResourceIndexPage, ResourcePage
+from tests.content import resource_form_data
 from tests.pdfs import make_document, pdf_bytes
 
 pytestmark = pytest.mark.django_db
@@ -157,28 +157,6 @@ def test_resources_live_only_under_the_library(admin_client, library):
     # Wagtail turns the editor away (to the dashboard, with an error message).
     assert admin_client.get(url)["Location"] == "/admin/"
     assert not ResourcePage.objects.child_of(home).exists()
-
-
-def resource_form_data(title, document=None, topics=(), **overrides):
-    data = {
-        "title": title,
-        "slug": overrides.pop("slug", "new-resource"),
-        "resource_type": "policy_brief",
-        "publication_date": "2024-11-05",
-        "original_language": "en",
-        "publisher": "UCL City Leadership Initiative",
-        "summary": "Lessons from UK business improvement districts.",
-        "body": streamfield([("paragraph", rich_text("<p>Body text.</p>"))]),
-        "authors": inline_formset([{"name": "Ana Pérez", "affiliation": "UCL"}]),
-        "documents": inline_formset([{"document": document.pk}] if document else []),
-        "related_links": inline_formset([]),
-        "doi": "",
-        "external_url": "",
-        "action-publish": "publish",
-    }
-    data.update(overrides)
-    # Multiple-choice values stay lists; nested_form_data would number them like formsets.
-    return {**nested_form_data(data), "topics": [topic.pk for topic in topics], "places": []}
 
 
 def test_editor_publishes_a_resource_with_a_pdf_in_the_admin(admin_client, library, terms):
