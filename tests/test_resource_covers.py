@@ -119,7 +119,7 @@ def test_a_resource_without_cover_image_shows_its_pdfs_first_page(
     assert (cover["width"], cover["height"]) == ("480", "960")  # the page's proportions
     assert_is_half_black_page(image_file(cover["src"]), 480, 960)
     listing = BeautifulSoup(client.get(library.url).content, "html.parser")
-    card_cover = listing.select_one(".resource-card img.resource-card__cover")
+    card_cover = listing.select_one(".resource-card img.card__image--cover")
     # The card's crop keeps the top of the page (the cover's focal point), where the title is.
     assert brightness(image_file(card_cover["src"]), (0, 0, 160, 90)) < 10
     # Made once, with its sizes, when the PDF was uploaded: not when pages are viewed.

@@ -72,3 +72,17 @@ def initials(name):
     if not words:
         return ""
     return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper()
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """An address on this site as the visitor reached it (scheme, host, port), for tags that
+    need absolute URLs (og:image); an absolute URL (e.g. files on a CDN) is kept."""
+    return context["request"].build_absolute_uri(url)
+
+
+@register.simple_tag
+def sharing_image(page):
+    """The image a page is shared with: its own social image, else its cover where it has one
+    (a resource's, from its PDF); None for the network's default."""
+    return getattr(page, "social_image", None) or getattr(page, "cover", None)
