@@ -98,9 +98,15 @@ class ProfileForm(forms.Form):
     organisation = forms.CharField(
         label=_("Organisation"), max_length=150, validators=[plain_text, single_line]
     )
-    sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices)
+    # No sector chosen for the member: the list starts empty and one must be picked.
+    sector = forms.ChoiceField(
+        label=_("Sector"), choices=[("", _("Choose your sector")), *Sector.choices]
+    )
     country = forms.ModelChoiceField(
-        label=_("Country"), queryset=Place.objects.none(), required=False
+        label=_("Country"),
+        queryset=Place.objects.none(),
+        required=False,
+        widget=forms.Select(attrs={"data-country-select": "id_city"}),
     )
     city = forms.ModelChoiceField(label=_("City"), queryset=Place.objects.none(), required=False)
     expertise = forms.ModelMultipleChoiceField(
@@ -160,6 +166,18 @@ class ProfileForm(forms.Form):
         "allow_contact",
     )
 
+    #: The form's sections, in order: (legend, field names).
+    fieldsets = (
+        (_("About you"), ("name", "role", "organisation", "sector", "country", "city")),
+        (_("Your work"), ("expertise", "bio", "languages", "photo")),
+        (_("Links"), ("orcid", "show_orcid", "website", "show_website")),
+        (_("Contact"), ("open_to_collaboration", "allow_contact")),
+    )
+
+    def grouped_fields(self):
+        """``(legend, bound fields)`` for each section, for the template."""
+        return [(legend, [self[name] for name in names]) for legend, names in self.fieldsets]
+
     def __init__(self, *args, page=None, **kwargs):
         if page is not None:
             kwargs["initial"] = {
@@ -168,12 +186,41 @@ class ProfileForm(forms.Form):
                 **{name: getattr(page, name) for name in self.page_fields},
             }
         super().__init__(*args, **kwargs)
+        # Wagtail's image field writes its help and error messages when it is made: made again
+        # here, they are in the visitor's language (the class's were made at import, in English).
+        self.fields["photo"] = WagtailImageField(label=_("Photo"), required=False)
+        self.fields["photo"].help_text = _(
+            "A photo of you, square if possible: JPEG, PNG or WebP, at most 10 MB. It is shown "
+            "once an editor approves your profile."
+        )
         # The profile's own language: its places and topics are those of its locale.
         locale = page.locale if page is not None else Locale.get_active()
         places = Place.objects.filter(locale=locale)
         self.fields["country"].queryset = places.filter(kind=Place.Kind.COUNTRY)
-        self.fields["city"].queryset = places.filter(kind=Place.Kind.CITY)
+        cities = places.filter(kind=Place.Kind.CITY).select_related("country")
+        self.fields["city"].queryset = cities
+        # Cities under their country, so that the list reads as a choice within a country
+        # (static/js/site.js also hides other countries' cities once one is chosen).
+        grouped = {}
+        for city in sorted(cities, key=lambda city: city.name.casefold()):
+            country = city.country.name if city.country else _("Other")
+            grouped.setdefault(country, []).append((city.pk, city.name))
+        self.fields["city"].choices = [("", "---------"), *sorted(grouped.items())]
         self.fields["expertise"].queryset = Topic.objects.filter(locale=locale)
+
+    def clean(self):
+        data = super().clean()
+        country, city = data.get("country"), data.get("city")
+        if city is not None and city.country_id is not None:
+            if country is None:
+                data["country"] = city.country
+            elif city.country_id != country.pk:
+                self.add_error(
+                    "city",
+                    _("%(city)s is not in %(country)s: choose a city of that country, or none.")
+                    % {"city": city.name, "country": country.name},
+                )
+        return data
 
     def apply_to(self, page, user):
         data = self.cleaned_data

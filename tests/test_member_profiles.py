@@ -9,6 +9,7 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from bs4 import BeautifulSoup
 from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -749,3 +750,59 @@ def test_photos_uploaded_before_get_a_random_name(client, directories, member, m
     rename_member_photos(django_apps, None)
     chosen_by_an_editor.refresh_from_db()
     assert chosen_by_an_editor.file.name == "original_images/event.png"
+
+
+@pytest.fixture
+def cities(site_tree, vocabulary):
+    chile, _leadership = vocabulary
+    english = site_tree.home_en.locale
+    uk = Place.objects.create(
+        name="United Kingdom", slug="united-kingdom", kind=Place.Kind.COUNTRY, locale=english
+    )
+    santiago = Place.objects.create(
+        name="Santiago", slug="santiago", kind=Place.Kind.CITY, country=chile, locale=english
+    )
+    london = Place.objects.create(
+        name="London", slug="london", kind=Place.Kind.CITY, country=uk, locale=english
+    )
+    return chile, uk, santiago, london
+
+
+def test_the_profile_form_preselects_no_sector_and_groups_cities_by_country(
+    client, directories, member, cities
+):
+    """Issue 17: the sector came preselected, and the city list mixed every country's."""
+    html = BeautifulSoup(client.get("/en/account/profile/").content, "html.parser")
+    sector = html.select_one('select[name="sector"]')
+    assert (
+        sector.select_one("option[selected]") is None
+        or sector.select_one("option[selected]")["value"] == ""
+    )
+    groups = {
+        group["label"]: [option.get_text() for option in group.select("option")]
+        for group in html.select('select[name="city"] optgroup')
+    }
+    assert groups == {"Chile": ["Santiago"], "United Kingdom": ["London"]}
+    assert html.select_one('select[name="country"]')["data-country-select"] == "id_city"
+
+
+def test_a_city_outside_the_chosen_country_is_refused_and_nothing_saved(
+    client, directories, member, cities
+):
+    chile, _uk, _santiago, london = cities
+    response = submit(client, country=chile.pk, city=london.pk)
+    assert response.status_code == 200
+    assert "London is not in Chile" in response.content.decode()
+    assert not MemberPage.objects.filter(user=member).exists()
+
+
+def test_a_city_alone_gives_its_country(client, directories, member, cities):
+    _chile, uk, _santiago, london = cities
+    assert submit(client, city=london.pk).status_code == 302
+    assert MemberPage.objects.get(user=member).get_latest_revision_as_object().country == uk
+
+
+def test_the_photo_help_is_in_the_visitors_language(client, directories, member):
+    html = client.get("/es/account/profile/", follow=True).content.decode()
+    assert "Una foto suya" in html
+    assert "Supported formats" not in html

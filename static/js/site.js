@@ -41,6 +41,28 @@
     });
   }
 
+  // A city list grouped by country (<optgroup>) shows only the chosen country's cities.
+  function narrowCitiesToCountry() {
+    document.querySelectorAll("select[data-country-select]").forEach(function (country) {
+      var city = document.getElementById(country.dataset.countrySelect);
+      if (!city) return;
+      function narrow() {
+        var chosen = country.selectedOptions[0];
+        var name = chosen && chosen.value ? chosen.textContent.trim() : null;
+        city.querySelectorAll("optgroup").forEach(function (group) {
+          var shown = !name || group.label === name;
+          group.hidden = !shown;
+          group.disabled = !shown;
+        });
+        var selected = city.selectedOptions[0];
+        if (selected && selected.parentElement.disabled) city.value = "";
+      }
+      country.addEventListener("change", narrow);
+      narrow();
+    });
+  }
+
   enhanceMenu();
   openFiltersOnWideScreens();
+  narrowCitiesToCountry();
 })();

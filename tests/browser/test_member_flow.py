@@ -46,7 +46,7 @@ def test_sign_up_verify_write_profile_approve_and_list(
     member.get_by_label("Password:", exact=True).fill(PASSWORD)
     member.get_by_label("Password (again)").fill(PASSWORD)
     member.get_by_label("I have read and accept the privacy notice").check()
-    member.get_by_role("button", name="Sign Up").click()
+    member.get_by_role("button", name="Join the network").click()
     expect(member).to_have_url(re.compile(r"/en/account/confirm-email/$"))
 
     # The live server runs in this process: its e-mail is in the locmem outbox.
@@ -59,7 +59,7 @@ def test_sign_up_verify_write_profile_approve_and_list(
     expect(member).to_have_url(re.compile(r"/en/account/login/$"))
     member.get_by_label("Email").fill(EMAIL)
     member.get_by_label("Password").fill(PASSWORD)
-    member.get_by_role("button", name="Sign In").click()
+    member.get_by_role("button", name="Log in").click()
     expect(member).to_have_url(re.compile(r"/en/account/$"))
     expect(member.get_by_role("heading", level=1)).to_have_text("Your account")
 
@@ -113,7 +113,7 @@ def test_the_sign_up_bot_trap_is_out_of_sight(site_tree, page):
     """allauth hides it with an inline style, which the Content-Security-Policy blocks; the
     site's stylesheet hides it instead."""
     page.goto("/en/account/signup/")
-    expect(page.get_by_role("button", name="Sign Up")).to_be_visible()
+    expect(page.get_by_role("button", name="Join the network")).to_be_visible()
     trap = page.locator('input[name="phone_number"]')
     expect(trap).to_have_count(1)
     box = trap.bounding_box()  # None when it is not drawn at all
