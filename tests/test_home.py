@@ -171,15 +171,19 @@ def test_not_found_page_is_localised(client, site_tree, path, heading):
     assert not html.select('link[rel="alternate"][hreflang]')
 
 
-def test_server_error_page_is_localised(client, site_tree, settings):
+def test_server_error_page_is_localised_and_needs_no_database(
+    client, site_tree, settings, django_assert_num_queries
+):
     from django.template.loader import render_to_string
     from django.utils import translation
 
-    with translation.override("es"):
+    # What Django's handler500 does: the template alone, no request, no context processors.
+    with translation.override("es"), django_assert_num_queries(0):
         html = BeautifulSoup(render_to_string("500.html"), "html.parser")
 
     assert html.html["lang"] == "es"
     assert html.select_one("h1").get_text(strip=True) == "Algo salió mal"
+    assert html.select_one("a.brand")["href"] == "/es/"
 
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

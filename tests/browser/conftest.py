@@ -15,9 +15,12 @@ from django.db import connections
 from playwright.sync_api import expect, sync_playwright
 from wagtail.models import Locale
 
+from events import demo as events_demo
 from home import demo as home_demo
 from home.models import HomePage, StandardPage
+from members import demo as members_demo
 from network.models import Topic
+from resources import demo as resources_demo
 from resources.models import ResourceIndexPage
 from tests.conftest import SiteTree, clear_caches
 from tests.test_resources import add_resource
@@ -183,3 +186,38 @@ def library(site_tree):
         topics=[leadership],
     )
     return library_en
+
+
+# (name, address) of a page of each main type in the demo content that ``demo_site`` builds.
+DEMO_PAGES = [
+    ("home, English", "/en/"),
+    ("home, Spanish", "/es/"),
+    ("standard page", "/en/about/"),
+    ("library", "/en/resources/"),
+    ("resource", "/en/resources/placing-business-leadership/"),
+    ("events", "/en/events/"),
+    ("event", "/en/events/webinar-measuring-impact/"),
+    ("calls", "/en/calls/"),
+    ("call", "/en/calls/secondments-uk-city-governments/"),
+    ("member directory", "/en/members/"),
+    ("member profile", "/en/members/example-member-researcher/"),
+    ("search results", "/en/search/?q=leadership"),
+    ("sign-up", "/en/account/signup/"),
+]
+
+
+@pytest.fixture
+def demo_pages():
+    """``(name, address)`` of a page of each main type in what ``demo_site`` builds."""
+    return list(DEMO_PAGES)
+
+
+@pytest.fixture
+def demo_site(site_tree, monkeypatch):
+    """The content of ``load_demo`` (the same builders), with the library cut to its first three
+    resources: each one makes and reads a PDF, and these three use every part of the library
+    and resource templates (documents, DOI, authors, places, related resources)."""
+    monkeypatch.setattr(resources_demo, "RESOURCES", resources_demo.RESOURCES[:3])
+    for builder in (resources_demo, members_demo, events_demo):
+        builder.build(log=lambda message: None)
+    return site_tree
