@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format messages audit services frontend screenshots
+.PHONY: install run test lint format messages audit services frontend screenshots lighthouse
 
 install: $(VENV)/.installed
 
@@ -45,6 +45,11 @@ node_modules: package-lock.json
 # changing frontend/css/ and commit what it writes: the site itself needs no Node.
 frontend: node_modules
 	npm run build
+
+# Lighthouse on a page of each kind in both languages, production settings, on a throwaway demo
+# site (scripts/lighthouse.py): prints the table README.md records. About 10 minutes.
+lighthouse: install node_modules
+	$(BIN)/python scripts/lighthouse.py
 
 # Every kind of page at desktop and phone width, in both languages, into screenshots/, from a
 # site running on $(HOST):$(PORT) (`make run` in another terminal).

@@ -26,16 +26,19 @@ for (const [family, files] of Object.entries(fonts)) {
   copyFileSync(join(source, "LICENSE"), join(root, "static", "fonts", `${family}.LICENSE.txt`));
 }
 
-execFileSync(
-  join(root, "node_modules", ".bin", "lightningcss"),
-  [
-    "--bundle",
-    "--minify",
-    "--targets",
-    "defaults",
-    join(root, "frontend", "css", "site.css"),
-    "--output-file",
-    join(root, "static", "css", "site.css"),
-  ],
-  { stdio: "inherit" },
-);
+// The public pages' stylesheet, and the design system page's own.
+for (const name of ["site", "styleguide"]) {
+  execFileSync(
+    join(root, "node_modules", ".bin", "lightningcss"),
+    [
+      "--bundle",
+      "--minify",
+      "--targets",
+      "defaults",
+      join(root, "frontend", "css", `${name}.css`),
+      "--output-file",
+      join(root, "static", "css", `${name}.css`),
+    ],
+    { stdio: "inherit" },
+  );
+}

@@ -1,10 +1,12 @@
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from network.models import Place, Topic
+from network.styleguide import design_system
 from network.two_factor import two_factor_permission
 
 
@@ -47,3 +49,13 @@ def two_factor_account_menu_item(request):
             "Ask for a code from an authenticator app on your phone each time you log in."
         ),
     }
+
+
+@hooks.register("register_admin_urls")
+def register_design_system_url():
+    return [path("design-system/", design_system, name="design_system")]
+
+
+@hooks.register("register_help_menu_item")
+def design_system_menu_item():
+    return MenuItem(_("Design system"), reverse("design_system"), icon_name="image", order=1000)
