@@ -10,3 +10,6 @@ class NetworkConfig(AppConfig):
 
     def ready(self):
         from network import signal_handlers  # noqa: F401 - connects the receivers
+        from network.workflow_notifications import connect as connect_workflow_notifications
+
+        connect_workflow_notifications()

@@ -24,7 +24,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from members.models import MemberIndexPage, MemberPage
+from members.models import MemberPage
 from members.photos import member_photo_url
 from network.models import Place, Topic
 from resources.models import ResourceAuthor, ResourceIndexPage, ResourcePage
@@ -34,18 +34,6 @@ Image = get_image_model()
 PASSWORD = "a long enough passphrase 42"
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def directories(site_tree):
-    directory_en = MemberIndexPage(title="Members", slug="members")
-    site_tree.home_en.add_child(instance=directory_en)
-    directory_en.save_revision().publish()
-    directory_es = directory_en.copy_for_translation(site_tree.spanish)
-    directory_es.title, directory_es.slug = "Miembros", "miembros"
-    directory_es.save_revision().publish()
-    # Published under its new slug: read its path again.
-    return directory_en, MemberIndexPage.objects.get(pk=directory_es.pk)
 
 
 @pytest.fixture

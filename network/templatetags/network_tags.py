@@ -1,9 +1,12 @@
 from django import template
+from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Page
 
 from network.i18n import (
     absolute_page_url,
     home_alternates,
+    home_url,
     hreflang_links,
     page_alternates,
     path_alternates,
@@ -58,3 +61,15 @@ def canonical_url(context):
     if isinstance(page, Page) and page.pk:
         return absolute_page_url(page, request)
     return request.build_absolute_uri(request.path)
+
+
+@register.simple_tag(takes_context=True)
+def home_page_url(context):
+    """The home page in the active language, as a full address: e-mails sign off with it."""
+    return home_url(translation.get_language(), context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, view_name):
+    """The full address of a named URL on the host the request came to, for e-mails."""
+    return context["request"].build_absolute_uri(reverse(view_name))
