@@ -489,10 +489,10 @@ def test_editing_in_the_other_language_keeps_places_and_topics(
 ):
     chile, leadership = vocabulary
     submit(client, country=str(chile.pk), expertise=[str(leadership.pk)])
-    form = client.get("/es/account/profile/").content.decode()
+    form = client.get("/es/cuenta/perfil/").content.decode()
     assert f'value="{chile.pk}" selected' in form
     client.post(
-        "/es/account/profile/",
+        "/es/cuenta/perfil/",
         profile_data(country=str(chile.pk), expertise=[str(leadership.pk)], bio="Nueva."),
     )
     latest = MemberPage.objects.get(user=member).get_latest_revision_as_object()

@@ -48,7 +48,7 @@ def test_moderators_read_a_members_submission_in_their_own_language(client, dire
     client.force_login(member)
 
     response = client.post(
-        "/es/account/profile/",
+        "/es/cuenta/perfil/",
         {
             "name": "Ana Pérez",
             "role": "Encargada de desarrollo económico",
