@@ -1,4 +1,7 @@
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -47,3 +50,17 @@ def two_factor_account_menu_item(request):
             "Ask for a code from an authenticator app on your phone each time you log in."
         ),
     }
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_heading():
+    """wagtail-localize's translation editor, a React app, heads its segments "English to Spanish
+    translation" in words of its code, never translated: static/js/translation-editor-title.js
+    puts this heading, in the admin's language, in their place."""
+    return format_html(
+        # Deferred: Wagtail prints this hook's output before the editor's markup.
+        '<script src="{}" data-title="{}" defer></script>',
+        static("js/translation-editor-title.js"),
+        # Translators: %(source)s and %(target)s are language names, e.g. "English", "Spanish".
+        gettext("%(source)s to %(target)s translation"),
+    )
