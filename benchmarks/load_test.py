@@ -73,7 +73,7 @@ GUNICORN_ERROR = re.compile(r"\[(?:ERROR|CRITICAL)\] [^\n]*")
 # wrk connection goes round. The library is the one build_site fills with N resources.
 SEARCHES = [
     "/en/search/?q=gobernanza",
-    "/es/search/?q=ciudad",
+    "/es/buscar/?q=ciudad",
     # Every generated resource names its publisher, "UCL City Leadership Initiative": the
     # heaviest search, with N matches to rank.
     "/en/search/?q=city+leadership",

@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from wagtail.images import get_image_model
 from wagtail.models import (
     GroupApprovalTask,
@@ -22,8 +23,10 @@ from wagtail.users.models import UserProfile
 
 from members.models import MemberIndexPage, MemberPage
 
-WORKFLOW_NAME = "Member profile approval"
-APPROVAL_TASK_NAME = "Approve member profile"
+# Stored in English, as Wagtail stores names; its e-mails show them in the moderator's language
+# (network/workflow_notifications.py).
+WORKFLOW_NAME = gettext_noop("Member profile approval")
+APPROVAL_TASK_NAME = gettext_noop("Approve member profile")
 # Wagtail creates these groups; editors who moderate profiles belong to one of them.
 APPROVER_GROUPS = ("Moderators", "Editors")
 # What the logs say of a deleted member's profile and photos (stored, so not translated).

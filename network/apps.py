@@ -10,3 +10,8 @@ class NetworkConfig(AppConfig):
 
     def ready(self):
         from network import signal_handlers  # noqa: F401 - connects the receivers
+        from network.wagtail_localize_dates import apply as localize_translation_dates
+        from network.workflow_notifications import connect as connect_workflow_notifications
+
+        connect_workflow_notifications()
+        localize_translation_dates()

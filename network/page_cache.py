@@ -18,15 +18,28 @@ are at most that stale) and are all dropped at once, by changing the key prefix,
 snippet, site or view restriction changes (network/signal_handlers.py).
 """
 
+import functools
 import hashlib
 import uuid
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http.request import split_domain_port
+from django.urls import reverse
+from django.utils import translation
 
 GENERATION_KEY = "page-cache:generation"
-EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz/", "/en/account/", "/es/account/")
+
+
+@functools.cache
+def excluded_prefixes():
+    """The admin, documents, /healthz/ and the account pages of every language, at their address
+    in that language (/en/account/, /es/cuenta/: network/urls.py)."""
+    accounts = []
+    for language_code, _name in settings.LANGUAGES:
+        with translation.override(language_code):
+            accounts.append(reverse("members_account"))
+    return ("/admin/", "/documents/", "/healthz/", *accounts)
 
 
 def pages_cache():
@@ -61,7 +74,7 @@ def is_shared_request(request):
         settings.PAGE_CACHE_SECONDS > 0
         and request.method == "GET"
         and not request.META.get("QUERY_STRING")
-        and not request.path_info.startswith(EXCLUDED_PREFIXES)
+        and not request.path_info.startswith(excluded_prefixes())
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
     )

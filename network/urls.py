@@ -3,6 +3,7 @@ import re
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -14,7 +15,11 @@ from network.account import account_view
 from network.auth import AdminLoginView
 from network.health import healthz
 from network.sitemaps import MultilingualSitemap
+from network.views import old_spanish_address
 from search import views as search_views
+
+# Search and accounts had English paths in Spanish too until their paths were translated.
+OLD_SPANISH_PREFIXES = ("search/", "account/")
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
@@ -35,6 +40,11 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots_txt",
     ),
+    *(
+        path(f"es/{prefix}{tail}", old_spanish_address, {"old_prefix": prefix})
+        for prefix in OLD_SPANISH_PREFIXES
+        for tail in ("", "<path:rest>")
+    ),
 ]
 
 if settings.SERVE_MEDIA:
@@ -50,10 +60,12 @@ if settings.SERVE_MEDIA:
     )
 
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search, name="search"),
-    path("search/suggest/", search_views.suggest, name="search_suggest"),
-    path("account/", include("members.urls")),
-    path("account/", include("allauth.urls")),
+    # Each language's words (/es/buscar/, /es/cuenta/); allauth's own paths under the account
+    # address stay as allauth names them.
+    path(_("search/"), search_views.search, name="search"),
+    path(_("search/suggest/"), search_views.suggest, name="search_suggest"),
+    path(_("account/"), include("members.urls")),
+    path(_("account/"), include("allauth.urls")),
     # Wagtail's own front-end log-in has none of allauth's rate limits or e-mail verification:
     # its address leads to allauth's (network/auth.py).
     path(

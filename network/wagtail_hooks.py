@@ -1,4 +1,7 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -59,3 +62,17 @@ def register_design_system_url():
 @hooks.register("register_help_menu_item")
 def design_system_menu_item():
     return MenuItem(_("Design system"), reverse("design_system"), icon_name="image", order=1000)
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_heading():
+    """wagtail-localize's translation editor, a React app, heads its segments "English to Spanish
+    translation" in words of its code, never translated: static/js/translation-editor-title.js
+    puts this heading, in the admin's language, in their place."""
+    return format_html(
+        # Deferred: Wagtail prints this hook's output before the editor's markup.
+        '<script src="{}" data-title="{}" defer></script>',
+        static("js/translation-editor-title.js"),
+        # Translators: %(source)s and %(target)s are language names, e.g. "English", "Spanish".
+        gettext("%(source)s to %(target)s translation"),
+    )

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fails when the Spanish catalogue lacks a string the code uses, has an untranslated or fuzzy
-# entry, does not compile, or its committed .mo is out of date. Needs GNU gettext.
+# entry, does not compile, or its committed .mo is out of date; likewise for the JavaScript
+# catalogue (djangojs.po). Needs GNU gettext.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${PYTHON:-.venv/bin/python}
@@ -24,6 +25,20 @@ fi
 msgfmt --check -o "$work/django.mo" "$work/django.po"
 if ! cmp -s "$work/django.mo" "$mo"; then
     echo "locale/es: django.mo is out of date; run 'make messages' and commit it."
+    exit 1
+fi
+
+# The JavaScript catalogue, corrections to wagtail-localize's written by hand (see its header).
+js_po=locale/es/LC_MESSAGES/djangojs.po
+problems=$(msgattrib --untranslated "$js_po"; msgattrib --only-fuzzy "$js_po")
+if [ -n "$problems" ]; then
+    echo "locale/es: untranslated or fuzzy entries in djangojs.po:"
+    echo "$problems" | grep -E '^msgid ' | grep -v '^msgid ""$' || echo "$problems"
+    exit 1
+fi
+msgfmt --check -o "$work/djangojs.mo" "$js_po"
+if ! cmp -s "$work/djangojs.mo" locale/es/LC_MESSAGES/djangojs.mo; then
+    echo "locale/es: djangojs.mo is out of date; run 'make messages' and commit it."
     exit 1
 fi
 echo "locale/es: complete, compiled and up to date."

@@ -28,11 +28,11 @@ TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo"
 LISTINGS = [
     ("home", "/en/", "/es/"),
     ("library", "/en/resources/", "/es/recursos/"),
-    ("search", "/en/search/?q=barrios", "/es/search/?q=barrios"),
+    ("search", "/en/search/?q=barrios", "/es/buscar/?q=barrios"),
     ("directory", "/en/members/", "/es/miembros/"),
     ("events", "/en/events/", "/es/eventos/"),
     ("calls", "/en/calls/", "/es/convocatorias/"),
-    ("sign-up", "/en/account/signup/", "/es/account/signup/"),
+    ("sign-up", "/en/account/signup/", "/es/cuenta/signup/"),
 ]
 DETAILS = {"library": "resource", "directory": "member", "events": "event", "calls": "call"}
 NOT_INDEXED = {"sign-up", "search"}

@@ -17,13 +17,13 @@ WIDTHS = {"desktop": 1366, "phone": 390}
 PAGES = [
     ("home", "/en/", "/es/"),
     ("library", "/en/resources/", "/es/recursos/"),
-    ("search", "/en/search/?q=barrios", "/es/search/?q=barrios"),
+    ("search", "/en/search/?q=barrios", "/es/buscar/?q=barrios"),
     ("members", "/en/members/", "/es/miembros/"),
     ("events", "/en/events/", "/es/eventos/"),
     ("calls", "/en/calls/", "/es/convocatorias/"),
     ("about", "/en/about/", "/es/sobre-el-programa/"),
-    ("login", "/en/account/login/", "/es/account/login/"),
-    ("signup", "/en/account/signup/", "/es/account/signup/"),
+    ("login", "/en/account/login/", "/es/cuenta/login/"),
+    ("signup", "/en/account/signup/", "/es/cuenta/signup/"),
     ("not-found", "/en/no-such-page/", "/es/no-existe/"),
 ]
 

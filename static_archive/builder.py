@@ -44,9 +44,7 @@ from wagtail.models import Site
 from static_archive.links import Key, LinkMap, file_for, is_safe_file, media_type
 from static_archive.views import PAGEFIND_URL
 
-# Account pages other than these, and the admin, need the live site.
-ARCHIVED_ACCOUNT_PATHS = ("account/privacy/",)
-CLOSED_PATHS = ("account/",)
+# Account pages, but for the privacy notice, and the admin need the live site.
 CLOSED_PREFIXES = ("/admin/",)
 TEXT_TYPES = ("application/atom+xml", "application/rss+xml", "application/xml", "text/xml")
 CALENDAR_LINK_PROPERTIES = ("URL", "DESCRIPTION")
@@ -91,6 +89,12 @@ class ArchiveBuilder:
             raise BuildError(_("There is no default site to archive (Wagtail admin → Sites)."))
         self.links = LinkMap([self.site.root_url], base_url)
         self.languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+        self.account_paths = []  # (closed, archived) in each language, at its own address
+        for language in self.languages:
+            with translation.override(language):
+                self.account_paths.append(
+                    (reverse("members_account"), reverse("members_privacy_notice"))
+                )
         self.entries = {}
         self.referrers = defaultdict(list)
         self.errors = []
@@ -208,11 +212,9 @@ class ArchiveBuilder:
         path = key.path
         if path.startswith(CLOSED_PREFIXES):
             return True
-        language, _slash, rest = path.lstrip("/").partition("/")
-        return (
-            language in self.languages
-            and rest.startswith(CLOSED_PATHS)
-            and not rest.startswith(ARCHIVED_ACCOUNT_PATHS)
+        return any(
+            path.startswith(closed) and not path.startswith(archived)
+            for closed, archived in self.account_paths
         )
 
     @staticmethod

@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from home import demo as home_demo
 from home.models import HomePage, StandardPage
+from members.models import MemberIndexPage
 from search.service import breaker
 
 
@@ -73,3 +74,16 @@ def english_only_page(site_tree):
     site_tree.home_en.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+@pytest.fixture
+def directories(site_tree):
+    """The member directory in English and Spanish, both published."""
+    directory_en = MemberIndexPage(title="Members", slug="members")
+    site_tree.home_en.add_child(instance=directory_en)
+    directory_en.save_revision().publish()
+    directory_es = directory_en.copy_for_translation(site_tree.spanish)
+    directory_es.title, directory_es.slug = "Miembros", "miembros"
+    directory_es.save_revision().publish()
+    # Published under its new slug: read its path again.
+    return directory_en, MemberIndexPage.objects.get(pk=directory_es.pk)

@@ -135,7 +135,7 @@ def test_members_cannot_use_the_wagtail_admin(client, member):
 
 
 def test_account_pages_are_translated(client):
-    page = client.get("/es/account/login/").content.decode()
+    page = client.get("/es/cuenta/login/").content.decode()
     assert 'lang="es"' in page
     assert "Iniciar sesión" in page
     assert "Únase a la red" in page

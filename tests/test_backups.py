@@ -89,7 +89,7 @@ def normalise_html(html):
     return html
 
 
-SEARCHES = ["/en/search/?q=leadership", "/es/search/?q=liderazgo"]
+SEARCHES = ["/en/search/?q=leadership", "/es/buscar/?q=liderazgo"]
 
 
 def sha256(data):

@@ -25,7 +25,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import ModelLogEntry, PageLogEntry, Site
 
-from members.models import MemberIndexPage, MemberPage
+from members.models import MemberPage
 from members.photos import member_photo_url
 from network.models import Place, Topic
 from resources.models import ResourceAuthor, ResourceIndexPage, ResourcePage
@@ -35,18 +35,6 @@ Image = get_image_model()
 PASSWORD = "a long enough passphrase 42"
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def directories(site_tree):
-    directory_en = MemberIndexPage(title="Members", slug="members")
-    site_tree.home_en.add_child(instance=directory_en)
-    directory_en.save_revision().publish()
-    directory_es = directory_en.copy_for_translation(site_tree.spanish)
-    directory_es.title, directory_es.slug = "Miembros", "miembros"
-    directory_es.save_revision().publish()
-    # Published under its new slug: read its path again.
-    return directory_en, MemberIndexPage.objects.get(pk=directory_es.pk)
 
 
 @pytest.fixture
@@ -535,10 +523,10 @@ def test_editing_in_the_other_language_keeps_places_and_topics(
 ):
     chile, leadership = vocabulary
     submit(client, country=str(chile.pk), expertise=[str(leadership.pk)])
-    form = client.get("/es/account/profile/").content.decode()
+    form = client.get("/es/cuenta/perfil/").content.decode()
     assert f'value="{chile.pk}" selected' in form
     client.post(
-        "/es/account/profile/",
+        "/es/cuenta/perfil/",
         profile_data(country=str(chile.pk), expertise=[str(leadership.pk)], bio="Nueva."),
     )
     latest = MemberPage.objects.get(user=member).get_latest_revision_as_object()

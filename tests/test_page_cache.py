@@ -9,6 +9,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.test import RequestFactory
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
@@ -17,6 +18,7 @@ from home.models import StandardPage
 from members.models import MemberIndexPage, MemberPage
 from network.images import RENDITION_FILTERS
 from network.models import Topic
+from network.page_cache import cache_key, current_generation, pages_cache
 
 Image = get_image_model()
 
@@ -181,3 +183,20 @@ def test_filling_the_page_cache_evicts_no_rate_limit_counter(client, site_tree, 
 
     assert "Too many failed login attempts" in log_in("right-password-1").content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def cached_page(path):
+    request = RequestFactory().get(path)
+    return pages_cache().get(cache_key(request, current_generation()))
+
+
+@pytest.mark.parametrize("path", ["/en/account/privacy/", "/es/cuenta/privacidad/"])
+def test_account_pages_are_never_cached_in_either_language(client, site_tree, path):
+    """The account pages in Spanish are at /es/cuenta/ (network/urls.py): as /en/account/, never
+    stored, even the privacy notice, which has no form and is the same for every visitor."""
+    for _visit in range(2):
+        assert client.get(path).status_code == 200
+    assert cached_page(path) is None
+    # Whereas a page of the site is.
+    client.get("/es/sobre-el-programa/")
+    assert cached_page("/es/sobre-el-programa/") is not None

@@ -389,7 +389,7 @@ def test_word_only_in_the_pdf_finds_the_resource_in_both_languages(client, libra
     assert titles(client.get("/es/biblioteca/", {"q": "ratepayers"})) == [
         "Informe de políticas sobre DMC"
     ]
-    search = BeautifulSoup(client.get("/es/search/", {"q": "ratepayers"}).content, "html.parser")
+    search = BeautifulSoup(client.get("/es/buscar/", {"q": "ratepayers"}).content, "html.parser")
     assert "Informe de políticas sobre DMC" in search.get_text()
 
 

@@ -13,7 +13,7 @@ def result_titles(response):
 
 def test_search_returns_pages_of_the_active_language(client, site_tree):
     english = result_titles(client.get("/en/search/", {"q": "partners"}))
-    spanish = result_titles(client.get("/es/search/", {"q": "socios"}))
+    spanish = result_titles(client.get("/es/buscar/", {"q": "socios"}))
 
     assert "Partners" in english
     assert "Sobre el programa" not in english
@@ -28,7 +28,7 @@ def test_search_leaves_out_unpublished_pages(client, site_tree):
 
 
 def test_search_page_without_query_and_with_bad_page_number(client, site_tree):
-    assert client.get("/es/search/").status_code == 200
+    assert client.get("/es/buscar/").status_code == 200
     response = client.get("/en/search/", {"q": "partners", "page": "many"})
     assert response.status_code == 200
     assert "Partners" in result_titles(response)
@@ -38,7 +38,7 @@ def test_search_page_switcher_keeps_the_search_route(client, site_tree):
     html = BeautifulSoup(client.get("/en/search/").content, "html.parser")
 
     assert html.select_one('nav.language-switcher a[lang="es"]')["href"] == (
-        "http://testserver/es/search/"
+        "http://testserver/es/buscar/"
     )
 
 

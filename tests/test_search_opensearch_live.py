@@ -240,7 +240,7 @@ def test_highlights_mark_the_matched_words(search, spanish_pages):
 def test_autocomplete_folds_accents(search, spanish_pages):
     title = spanish_pages["cooperación"].title
     for typed in ("Acuerdos de cooperació", "acuerdos de cooperacio"):
-        response = search.get("/es/search/suggest/", q=typed)
+        response = search.get("/es/buscar/sugerencias/", q=typed)
         assert title in [result["title"] for result in response.json()["results"]]
 
 
@@ -305,7 +305,7 @@ def test_searches_answer_during_an_atomic_rebuild(
         try:
             while True:
                 done = rebuilt.is_set()
-                response = client.get("/es/search/", {"q": "ciudades"})
+                response = client.get("/es/buscar/", {"q": "ciudades"})
                 html = BeautifulSoup(response.content, "html.parser")
                 answers.append((response.status_code, title in titles(html)))
                 if done:

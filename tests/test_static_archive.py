@@ -309,7 +309,11 @@ def test_nothing_needs_the_live_site(built, crawled, archive_url):
         assert all(form.get("method", "get").lower() == "get" for form in page.forms), url
         for link in page.urls:
             path = urlsplit(urljoin(url, link)).path
-            assert "/account/" not in path or "/account/privacy/" in path, (url, link)
+            for account, privacy in (
+                ("/account/", "/account/privacy/"),
+                ("/cuenta/", "/cuenta/privacidad/"),
+            ):
+                assert account not in path or privacy in path, (url, link)
     # The editor's link to the sign-up form leads to the archive's notice, in English.
     about = pages[urljoin(archive_url, "en/about/")]
     notice = urljoin(archive_url, "en/archive-notice/")
@@ -358,8 +362,8 @@ def test_every_resource_event_call_member_and_standard_page_is_indexed(built):
 
 
 def test_the_search_pages_use_the_index_of_their_language(built, archive_url):
-    for language in ("en", "es"):
-        status, _type, body = fetch(urljoin(archive_url, f"{language}/search/"))
+    for language, search in (("en", "en/search/"), ("es", "es/buscar/")):
+        status, _type, body = fetch(urljoin(archive_url, search))
         assert status == 200
         page = parse(body)
         assert any(link.endswith("pagefind/pagefind-ui.js") for link in page.urls)

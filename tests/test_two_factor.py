@@ -3,15 +3,10 @@ recovery codes) asked for by the admin's log-in as by the members', and a group 
 makes it compulsory. Through the real views: the admin's log-in, allauth's MFA pages and the
 admin's group editor.
 
-Codes are computed here by RFC 6238 itself (HMAC-SHA1, 30-second steps, six digits), as a phone's
-authenticator app would, not by allauth's own functions."""
+Codes are computed by RFC 6238 itself (tests/authenticator.py), as a phone's authenticator app
+would, not by allauth's own functions."""
 
-import base64
-import hashlib
-import hmac
 import re
-import struct
-import time
 
 import pytest
 from allauth.mfa.models import Authenticator
@@ -21,20 +16,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from network.two_factor import two_factor_permission
+from tests.authenticator import authenticator_app_code
 from tests.html_forms import form_data
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "a-long-password-1"
-
-
-def authenticator_app_code(secret, at=None):
-    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
-    counter = int((time.time() if at is None else at) // 30)
-    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    number = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
-    return f"{number % 1_000_000:06d}"
 
 
 @pytest.fixture

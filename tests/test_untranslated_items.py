@@ -311,7 +311,7 @@ def test_spanish_search_keeps_to_spanish_and_labels_other_languages_when_asked(c
     spanish.title = "Resumen de política sobre BIDs"
     spanish.save_revision().publish()
 
-    html = test_search_page.get(client, "/es/search/", q="summary")
+    html = test_search_page.get(client, "/es/buscar/", q="summary")
     assert sorted(result_titles(html)) == [
         "Informe sólo en español",
         "Resumen de política sobre BIDs",
@@ -321,7 +321,7 @@ def test_spanish_search_keeps_to_spanish_and_labels_other_languages_when_asked(c
     # A word both languages' analysis leaves alone: searching every language uses the active
     # language's (search/README.md), so on PostgreSQL English "summary" is not found from
     # Spanish.
-    everywhere = test_search_page.get(client, "/es/search/", q="MINVU", all_languages="on")
+    everywhere = test_search_page.get(client, "/es/buscar/", q="MINVU", all_languages="on")
     assert "White paper for MINVU" in result_titles(everywhere)
     paper = item(everywhere, "White paper for MINVU")
     assert link(paper) == (english("White paper for MINVU").url, "en", "en")

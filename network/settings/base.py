@@ -294,7 +294,12 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_FORMS = {"signup": "members.forms.SignupForm"}
 # A field people never see; bots fill it, and get a "check your e-mail" page and no account.
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "phone_number"
+# The site's own e-mail templates (templates/account/email/, templates/mfa/email/) name the
+# network in every subject, in the reader's language: allauth's prefix would be the bare host.
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Members and editors are told by e-mail when their password, e-mail addresses or second factor
+# change, so that a change they did not make does not go unnoticed.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 # allauth's defaults, plus the contact form of member profiles (members/contact.py): per visitor
 # and per profile.

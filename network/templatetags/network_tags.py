@@ -1,9 +1,12 @@
 from django import template
+from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Page
 
 from network.i18n import (
     absolute_page_url,
     home_alternates,
+    home_url,
     hreflang_links,
     page_alternates,
     path_alternates,
@@ -75,7 +78,7 @@ def initials(name):
 
 
 @register.simple_tag(takes_context=True)
-def absolute_url(context, url):
+def absolute_uri(context, url):
     """An address on this site as the visitor reached it (scheme, host, port), for tags that
     need absolute URLs (og:image); an absolute URL (e.g. files on a CDN) is kept."""
     return context["request"].build_absolute_uri(url)
@@ -86,3 +89,15 @@ def sharing_image(page):
     """The image a page is shared with: its own social image, else its cover where it has one
     (a resource's, from its PDF); None for the network's default."""
     return getattr(page, "social_image", None) or getattr(page, "cover", None)
+
+
+@register.simple_tag(takes_context=True)
+def home_page_url(context):
+    """The home page in the active language, as a full address: e-mails sign off with it."""
+    return home_url(translation.get_language(), context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, view_name):
+    """The full address of a named URL on the host the request came to, for e-mails."""
+    return context["request"].build_absolute_uri(reverse(view_name))

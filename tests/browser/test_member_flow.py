@@ -16,7 +16,7 @@ CONFIRMATION_URL = re.compile(r"https?://[^/\s]+(/en/account/confirm-email/[^\s]
 
 @pytest.fixture
 def directories(site_tree):
-    """The member directory in English and Spanish, as tests/test_member_profiles.py has it."""
+    """The member directory in English and Spanish, as tests/conftest.py has it, in the menu."""
     directory_en = MemberIndexPage(title="Members", slug="members", show_in_menus=True)
     site_tree.home_en.add_child(instance=directory_en)
     directory_en.save_revision().publish()

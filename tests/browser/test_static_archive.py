@@ -45,7 +45,7 @@ def test_an_english_search_typed_without_accents_finds_the_resource(browser, arc
 
 def test_the_spanish_search_answers_a_query_sent_to_it_from_its_own_index(browser, archive_url):
     page = archive_page(browser, locale="es-CL")
-    page.goto(archive_url + "es/search/?q=cooperacion")
+    page.goto(archive_url + "es/buscar/?q=cooperacion")
 
     results = page.locator(".pagefind-ui__result-link")
     expect(results.first).to_be_visible()
