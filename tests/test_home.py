@@ -267,3 +267,21 @@ def test_cached_menu_follows_publishing_renaming_moving_and_deleting(client, sit
     assert "About the programme" not in menu_titles(client)
     # The Spanish menu is cached on its own and was never changed by the English edits.
     assert "Sobre el programa" in menu_titles(client, "/es/")
+
+
+def test_every_page_has_a_meta_description(client, site_tree):
+    """Lighthouse's SEO audit (issue 17): pages without a search description of their own take
+    their introduction; pages that are no Wagtail page, the network's tagline."""
+    page = StandardPage(
+        title="Barrios en terreno", slug="barrios-en-terreno", introduction="<b>Visits</b> to " * 40
+    )
+    site_tree.home_en.add_child(instance=page)
+    page.save_revision().publish()
+
+    description = soup(client.get(page.url)).select_one('meta[name="description"]')["content"]
+    assert description.startswith("Visits to Visits to")
+    assert "<b>" not in description and len(description) <= 160
+
+    for address in ("/en/search/", "/en/account/login/"):
+        tagline = soup(client.get(address)).select_one('meta[name="description"]')["content"]
+        assert tagline.startswith("Research and practice on business improvement districts")

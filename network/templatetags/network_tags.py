@@ -1,6 +1,8 @@
 from django import template
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from wagtail.models import Page
 
 from network.i18n import (
@@ -101,3 +103,18 @@ def home_page_url(context):
 def absolute_url(context, view_name):
     """The full address of a named URL on the host the request came to, for e-mails."""
     return context["request"].build_absolute_uri(reverse(view_name))
+
+
+#: Page fields that say what the page is about, in the order a description is taken from.
+DESCRIPTION_FIELDS = ("search_description", "summary", "introduction", "hero_text", "bio")
+
+
+@register.simple_tag
+def page_description(page, fallback=""):
+    """The page's meta description: its own, else the first of its summary, introduction or
+    biography (as plain text, cut at a word near 160 characters), else ``fallback``."""
+    for name in DESCRIPTION_FIELDS:
+        text = strip_tags(str(getattr(page, name, "") or "")).strip()
+        if text:
+            return Truncator(" ".join(text.split())).chars(160)
+    return fallback
