@@ -3,16 +3,25 @@ page waits for them (a large photo takes seconds to resize)."""
 
 import logging
 
+from wagtail.images.models import Filter
+
 logger = logging.getLogger(__name__)
 
-# Every filter spec used by an {% image %} tag in templates/ (tests/test_page_cache.py checks).
+# Every filter spec used by an {% image %} or {% picture %} tag in templates/, {a,b} written
+# out as Wagtail does (tests/test_page_cache.py checks). AVIF only for the small, many covers
+# of listings: at 1200 px and more it takes seconds per size to encode, so large images come
+# as WebP with a JPEG fallback. Members' photos have their own view (members/photos.py).
+PICTURE_SPECS = (
+    "format-{avif,webp,jpeg} fill-{300x400,600x800}",  # resource cards
+    "format-{webp,jpeg} width-{480,960}",  # a resource's cover
+    "format-{webp,jpeg} width-{800,1200,1600}",  # images in a page's body
+    "format-{webp,jpeg} fill-{800x600,1200x900}",  # the home page's hero
+)
 RENDITION_FILTERS = (
     "fill-1200x630",
-    "width-1200",
-    "width-480",
     "fill-200x200",
-    "fill-300x400",
     "fill-96x96",
+    *(spec for specs in PICTURE_SPECS for spec in Filter.expand_spec(specs)),
 )
 
 

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import RequestFactory
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
@@ -128,12 +129,15 @@ def test_renditions_are_made_when_an_image_is_saved(django_capture_on_commit_cal
 
 def test_every_template_image_size_is_prepared():
     templates = Path(__file__).resolve().parent.parent / "templates"
-    used = {
+    text = "\n".join(template.read_text() for template in templates.rglob("*.html"))
+    images = set(re.findall(r"{%\s*image\s+\S+\s+([\w-]+)", text))
+    pictures = {
         spec
-        for template in templates.rglob("*.html")
-        for spec in re.findall(r"{%\s*image\s+\S+\s+([\w-]+)", template.read_text())
+        for specs in re.findall(r"{%\s*picture\s+\S+\s+((?:[\w{},-]+\s+)*?[\w{},-]+)\s+\w+=", text)
+        for spec in Filter.expand_spec(specs)
     }
-    assert used and used <= set(RENDITION_FILTERS)
+    assert images and pictures
+    assert images | pictures <= set(RENDITION_FILTERS)
 
 
 def page_cache_entries():

@@ -134,7 +134,9 @@ def test_the_editors_own_cover_image_wins(admin_client, client, library):
     page = publish_resource(admin_client, library, document, cover_image=chosen.pk)
 
     cover = shown_cover(client, page)
-    assert image_file(cover["src"]).getpixel((10, 10)) == (200, 30, 60)  # the PNG's red
+    # The PNG's red (the page serves it as JPEG, WebP or AVIF: a unit or two off).
+    pixel = image_file(cover["src"]).getpixel((10, 10))
+    assert all(abs(got - want) <= 3 for got, want in zip(pixel, (200, 30, 60), strict=True))
 
 
 def test_a_private_document_gives_no_cover(admin_client, client, library, members_only):
