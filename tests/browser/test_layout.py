@@ -104,3 +104,12 @@ def test_what_each_page_loads_stays_within_budget(demo_site, demo_pages, page):
         if loaded["stylesheet"] > CSS_BUDGET or loaded["script"] > JS_BUDGET:
             over[name] = loaded
     assert not over, f"over budget (compressed bytes): {over}"
+
+
+def test_a_resource_prints_without_the_site_around_it(demo_site, page):
+    page.goto("/en/resources/placing-business-leadership/")
+    page.emulate_media(media="print")
+    expect(page.get_by_role("banner")).to_be_hidden()
+    expect(page.get_by_role("contentinfo")).to_be_hidden()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.locator(".citation__text")).to_be_visible()
