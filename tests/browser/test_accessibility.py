@@ -24,7 +24,7 @@ PAGES = [
     ("calls", "/en/calls/"),
     ("call", "/en/calls/secondments-uk-city-governments/"),
     ("member directory", "/en/members/"),
-    ("member profile", "/en/members/example-member-researcher/"),
+    ("member profile", "/en/members/helen-marsh/"),
     ("search results", "/en/search/?q=leadership"),
     ("sign-up", "/en/account/signup/"),
 ]
