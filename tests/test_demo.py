@@ -4,11 +4,15 @@ import io
 
 import icalendar
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
-from wagtail.models import Page, Revision, Site
+from django.utils import timezone
+from wagtail.models import Locale, Page, Revision, Site
 
+from calls.choices import CallStatus
+from calls.models import CallPage
 from events.models import EventPage
 from home.models import HomePage, StandardPage
 
@@ -101,3 +105,54 @@ def test_in_development_the_site_follows_the_served_address(settings):
     second = run_load_demo()
     assert "exists: site address http://127.0.0.1:8123" in second
     assert site_state() == state
+
+
+def page_html(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_every_demo_event_has_speakers_a_programme_and_registration(client):
+    run_load_demo()
+
+    events = EventPage.objects.live().select_related("locale")
+    assert events.filter(locale__language_code="en").count() == 3
+    assert events.filter(locale__language_code="es").count() == 3
+    for event in events:
+        assert 2 <= event.speakers.count() <= 4, event
+        assert [block.block_type for block in event.body].count("paragraph") >= 1, event
+        assert event.registration_url.startswith("https://example.org/register/"), event
+        assert event.topics.exists(), event
+    english = events.filter(locale__language_code="en")
+    assert set(english.values_list("event_format", flat=True)) == {"online", "hybrid"}
+    assert english.filter(ends_at__lt=timezone.now()).count() == 1
+    (webinar,) = english.exclude(registration_deadline_date=None)
+    assert timezone.now() < webinar.registration_deadline() < webinar.starts_at
+
+    seminario = webinar.get_translation(Locale.objects.get(language_code="es"))
+    html = page_html(client, seminario.url)
+    speakers = html.find(id="event-speakers-heading").find_parent("section")
+    assert "Expositores" in speakers.get_text()
+    # A speaker who is a demo member links to her profile in the visitor's language.
+    assert speakers.find("a", string="Paula Sepúlveda Ortiz")["href"] == (
+        "/es/miembros/paula-sepulveda-ortiz/"
+    )
+    assert "Sobre el seminario web" in html.main.get_text()
+    assert "Luego habrá preguntas del público." in html.main.get_text()
+    registration = html.find(id="event-registration-heading").find_parent("section")
+    link = registration.find("a", string="Inscribirse")
+    assert link["href"] == "https://example.org/register/webinar-measuring-impact"
+    assert "Inscríbase antes del" in registration.get_text()
+
+
+def test_the_demo_calls_show_every_status(client):
+    run_load_demo()
+
+    calls = CallPage.objects.live().filter(locale__language_code="en")
+    assert sorted(call.status() for call in calls) == sorted(CallStatus)
+    for call in calls:
+        assert call.offer_details and call.topics.exists(), call
+    listing = page_html(client, "/es/convocatorias/")
+    badges = {badge.get_text() for badge in listing.select(".call-list .badge")}
+    assert {"Abierta", "Cierra pronto", "Próxima", "Cerrada"} <= badges

@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from calls import demo as calls_demo
 from events import demo as events_demo
 from members import demo as members_demo
 from resources import demo as resources_demo
@@ -36,7 +37,7 @@ def demo_site(site_tree, monkeypatch):
     resources: each one makes and reads a PDF, and these three use every part of the library
     and resource templates (documents, DOI, authors, places, related resources)."""
     monkeypatch.setattr(resources_demo, "RESOURCES", resources_demo.RESOURCES[:3])
-    for builder in (resources_demo, members_demo, events_demo):
+    for builder in (resources_demo, members_demo, events_demo, calls_demo):
         builder.build(log=lambda message: None)
     return site_tree
 
