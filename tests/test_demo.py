@@ -15,6 +15,8 @@ from calls.choices import CallStatus
 from calls.models import CallPage
 from events.models import EventPage
 from home.models import HomePage, StandardPage
+from members import demo as members_demo
+from members.models import MemberIndexPage, MemberPage
 
 pytestmark = pytest.mark.django_db
 
@@ -156,3 +158,124 @@ def test_the_demo_calls_show_every_status(client):
     listing = page_html(client, "/es/convocatorias/")
     badges = {badge.get_text() for badge in listing.select(".call-list .badge")}
     assert {"Abierta", "Cierra pronto", "Próxima", "Cerrada"} <= badges
+
+
+def test_the_demo_home_page_features_the_programme_outputs(client):
+    run_load_demo()
+
+    for url, titles, description in [
+        (
+            "/en/",
+            [
+                "Placing Business Leadership: insights from Chile's Barrios Comerciales",
+                "Business improvement districts: UK practice and international examples",
+                "Towards a national strategy for smarter city leadership and governance",
+            ],
+            "UK practice and international examples of business improvement districts, "
+            "condensed for SERCOTEC.",
+        ),
+        (
+            "/es/",
+            [
+                "Situar el liderazgo empresarial: aprendizajes de los Barrios Comerciales de Chile",
+                "Distritos de mejoramiento comercial: práctica británica y ejemplos "
+                "internacionales",
+                "Hacia una estrategia nacional para un liderazgo y una gobernanza urbana más "
+                "inteligentes",
+            ],
+            "La práctica británica y ejemplos internacionales de distritos de mejoramiento "
+            "comercial, resumidos para SERCOTEC.",
+        ),
+    ]:
+        highlights = page_html(client, url).find(id="featured-heading").find_parent("section")
+        cards = highlights.select(".card")
+        assert [card.select_one(".card__title").get_text(strip=True) for card in cards] == titles
+        assert all(card.select_one(".card__text").get_text(strip=True) for card in cards)
+        assert description in highlights.get_text()
+
+
+def make_it_the_older_demo():
+    """Turn the demo into what ``load_demo`` built before issue 17's review, in both languages:
+    the About and Partners pages featured on the home page, events without speakers, programme
+    or registration, two calls without details, and four placeholder member profiles."""
+    for home in HomePage.objects.all():
+        home.featured = [
+            ("featured_page", {"page": page, "description": ""})
+            for page in StandardPage.objects.filter(locale__language_code="en").order_by("pk")
+        ]
+        home.save_revision().publish()
+    for event in EventPage.objects.all():
+        event.body, event.speakers, event.topics, event.city = [], [], [], None
+        event.registration_url, event.registration_deadline_date = "", None
+        if event.event_format == "hybrid":
+            event.online_url = ""
+        event.save_revision().publish()
+    new_calls = ["places-expert-exchange-municipal-teams", "pilot-grants-barrios-comerciales"]
+    for call in CallPage.objects.filter(slug__in=new_calls):
+        for page in call.get_translations(inclusive=True):
+            page.delete()
+    for call in CallPage.objects.all():
+        call.offer_details, call.topics = "", []
+        call.save_revision().publish()
+    for profile in MemberPage.objects.order_by("-alias_of"):
+        profile.delete()
+    for slug, title in members_demo.OLD_PROFILES.items():
+        language = (
+            "en" if slug in ("example-member-researcher", "example-member-bid-manager") else "es"
+        )
+        page = MemberPage(
+            slug=slug,
+            title=title,
+            role="(fictional profile)",
+            organisation="Example",
+            sector="academia",
+        )
+        MemberIndexPage.objects.get(locale__language_code=language).add_child(instance=page)
+        page.save_revision().publish()  # which gives it an alias in the other language
+
+
+def demo_pages():
+    return sorted(Page.objects.values_list("title", "slug", "locale__language_code", "live"))
+
+
+def test_a_site_with_the_older_demo_is_brought_up_to_date_without_duplicates(client):
+    run_load_demo()
+    current = demo_pages()
+    make_it_the_older_demo()
+    assert MemberPage.objects.filter(alias_of__isnull=False).count() == 4
+
+    output = run_load_demo()
+
+    assert "updated: featured content, the programme's outputs" in output
+    assert "removed: older demo profile “Example Member — Urban governance researcher” (es)" in (
+        output
+    )
+    assert demo_pages() == current
+    assert not MemberPage.objects.filter(title__startswith="Example Member").exists()
+    for event in EventPage.objects.all():
+        assert event.speakers.exists() and event.body and event.registration_url, event
+    intercambio = EventPage.objects.filter(locale__language_code="es", event_format="hybrid")[0]
+    assert "Sobre el intercambio" in page_html(client, intercambio.url).main.get_text()
+    for call in CallPage.objects.all():
+        assert call.offer_details and call.topics.exists(), call
+    for url in ("/en/", "/es/"):
+        highlights = page_html(client, url).find(id="featured-heading").find_parent("section")
+        assert len(highlights.select(".card__text")) == 3, url
+
+    state = site_state()
+    run_load_demo()
+    assert site_state() == state
+
+
+def test_the_home_page_keeps_what_an_editor_featured(site_tree):
+    """Only the older demo's exact choice gives way to the programme's outputs."""
+    run_load_demo()
+    home = HomePage.objects.get(locale__language_code="en")
+    home.featured = [("featured_page", {"page": site_tree.about_en, "description": "Read this."})]
+    home.save_revision().publish()
+
+    output = run_load_demo()
+
+    assert "exists: featured content" in output
+    home.refresh_from_db()
+    assert [block.value["description"] for block in home.featured] == ["Read this."]

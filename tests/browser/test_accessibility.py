@@ -7,6 +7,7 @@ import pytest
 
 from calls import demo as calls_demo
 from events import demo as events_demo
+from home import demo as home_demo
 from members import demo as members_demo
 from resources import demo as resources_demo
 
@@ -39,6 +40,7 @@ def demo_site(site_tree, monkeypatch):
     monkeypatch.setattr(resources_demo, "RESOURCES", resources_demo.RESOURCES[:3])
     for builder in (resources_demo, members_demo, events_demo, calls_demo):
         builder.build(log=lambda message: None)
+    home_demo.feature_outputs(log=lambda message: None)  # the three resources above
     return site_tree
 
 

@@ -36,6 +36,7 @@ class Command(BaseCommand):
                     home_demo.ensure_site_address(log)
                 self.stdout.write("Resource library")
                 resources_demo.build(log)
+                home_demo.feature_outputs(log)
                 self.stdout.write("Member directory")
                 members_demo.build(log)
                 self.stdout.write("Events")
