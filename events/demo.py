@@ -1,31 +1,120 @@
-"""Events and calls for ``load_demo``, dated from the day it runs: the expert exchanges of June
-(Santiago) and November (London) just past and next, a webinar, an open and a closed call, in
-English and Spanish."""
+"""Events for ``load_demo``, dated from the day it runs: the expert exchanges of June (Santiago)
+and November (London) just past and next, and a webinar, each with speakers, a programme and a
+registration link, in English and Spanish.
+
+Speakers are fictional, as the resources' authors are; some are the directory's demo members,
+whose profiles their names link to."""
 
 import datetime
 
 from django.utils import timezone
 from wagtail.models import Locale, Site
 
-from calls.models import CallIndexPage, CallPage
-from events.models import EventIndexPage, EventPage
+from events.models import EventIndexPage, EventPage, EventSpeaker
 from events.timezones import TimeZone
-from network.demo import ensure_child_page, ensure_translation
+from members.models import MemberPage
+from network.demo import ensure_child_page, ensure_child_page_with, ensure_translation
+from network.models import Place, Topic
 
+CLI = "UCL City Leadership Initiative"
+BOC = "The Business of Cities"
+SERCOTEC = "SERCOTEC"
+MINVU = "MINVU"
+
+# (name, affiliation, slug of their demo member profile or None)
+HELEN_MARSH = ("Helen Marsh", CLI, "helen-marsh")
+PAULA_SEPULVEDA = ("Paula Sepúlveda Ortiz", SERCOTEC, "paula-sepulveda-ortiz")
+CAMILA_ROJAS = ("Camila Rojas Henríquez", "Municipalidad de Valparaíso", "camila-rojas-henriquez")
+JORGE_MILLAN = ("Jorge Millán Carrasco", "Barrio Comercial Centro Temuco", "jorge-millan-carrasco")
+TOM_HARGREAVES = ("Tom Hargreaves", "Harbourside Traders BID", "tom-hargreaves")
+RICARDO_VALDIVIA = ("Ricardo Valdivia Núñez", MINVU, None)
+DANIEL_OKAFOR = ("Daniel Okafor", BOC, None)
+CAROLINA_FUENTES = ("Carolina Fuentes Araya", CLI, None)
+
+
+def paragraphs(*texts):
+    return ("paragraph", "".join(f"<p>{text}</p>" for text in texts))
+
+
+# By month: city, time zone, venue, city's place slug, and what the page says of the exchange.
 EXCHANGES = {
-    6: ("Santiago", TimeZone.SANTIAGO, "Centro Cultural La Moneda"),
-    11: ("London", TimeZone.LONDON, "UCL, Bloomsbury"),
+    6: {
+        "city": "Santiago",
+        "time_zone": TimeZone.SANTIAGO,
+        "venue": "Centro Cultural La Moneda",
+        "place": "santiago",
+        "speakers": [HELEN_MARSH, PAULA_SEPULVEDA, RICARDO_VALDIVIA, CAMILA_ROJAS],
+        "topics": ["business-improvement-districts", "city-leadership"],
+        "body": [
+            ("heading", {"text": "About the exchange", "level": "h2"}),
+            paragraphs(
+                "Over two days, officials of SERCOTEC and MINVU, municipal teams and UK experts "
+                "look at how business improvement districts and city leadership can be adapted "
+                "to Chilean cities.",
+                "The first day is given to the Barrios Comerciales: what their associations have "
+                "achieved, what holds them back and what UK districts have learnt in twenty "
+                "years. On the second, participants discuss a national framework for city "
+                "leadership with the authors of the white paper for MINVU.",
+            ),
+            ("heading", {"text": "Taking part", "level": "h2"}),
+            paragraphs(
+                "Sessions are in Spanish and English with simultaneous interpretation. Places in "
+                "the room are limited; the sessions can also be followed online."
+            ),
+        ],
+    },
+    11: {
+        "city": "London",
+        "time_zone": TimeZone.LONDON,
+        "venue": "UCL, Bloomsbury",
+        "place": "london",
+        "speakers": [HELEN_MARSH, TOM_HARGREAVES, DANIEL_OKAFOR, JORGE_MILLAN],
+        "topics": ["business-improvement-districts", "public-private-partnerships"],
+        "body": [
+            ("heading", {"text": "About the exchange", "level": "h2"}),
+            paragraphs(
+                "A delegation of Chilean officials and business leaders spends two days in "
+                "London with the network's UK partners.",
+                "The programme includes visits to business improvement districts in central "
+                "London, meetings with district managers and councillors, and a workshop on "
+                "the policy brief on business improvement districts.",
+            ),
+            ("heading", {"text": "Taking part", "level": "h2"}),
+            paragraphs(
+                "Sessions are in English and Spanish with interpretation. Places in the room "
+                "are limited; the sessions can also be followed online."
+            ),
+        ],
+    },
 }
+WEBINAR = {
+    "slug": "webinar-measuring-impact",
+    "speakers": [CAROLINA_FUENTES, PAULA_SEPULVEDA, TOM_HARGREAVES],
+    "topics": ["business-improvement-districts", "urban-data"],
+    "body": [
+        ("heading", {"text": "About the webinar", "level": "h2"}),
+        paragraphs(
+            "How can a Barrio Comercial show what it has changed? Footfall counts, empty shop "
+            "fronts, traders' surveys and public safety data each tell part of the story.",
+            "The speakers present the indicators used in Chile and in UK business improvement "
+            "districts, and what each says about a district's work. Questions from the audience "
+            "follow.",
+        ),
+        ("heading", {"text": "Taking part", "level": "h2"}),
+        paragraphs(
+            "The webinar is in English with Spanish interpretation. Registration is free and "
+            "closes a week before the webinar."
+        ),
+    ],
+}
+#: The webinar's registration closes this long before it starts.
+WEBINAR_REGISTRATION_CLOSES = datetime.timedelta(days=7)
+
 SPANISH = {
     "Events": "Eventos",
     "events": "eventos",
-    "Calls for collaboration": "Convocatorias de colaboración",
-    "calls": "convocatorias",
     "Expert exchanges, workshops and webinars of the network.": (
         "Intercambios de expertos, talleres y seminarios web de la red."
-    ),
-    "Open and past calls for science-policy collaboration.": (
-        "Convocatorias abiertas y pasadas de colaboración en ciencia y políticas públicas."
     ),
     "Centro Cultural La Moneda": "Centro Cultural La Moneda",
     "UCL, Bloomsbury": "UCL, Bloomsbury",
@@ -38,28 +127,64 @@ SPANISH = {
         "Investigadores y funcionarios comparan formas de medir lo que los barrios comerciales "
         "cambian en sus calles."
     ),
-    "Secondments to UK city governments": "Pasantías en gobiernos locales del Reino Unido",
-    "secondments-uk-city-governments": "pasantias-gobiernos-locales-reino-unido",
-    "Officials of SERCOTEC, MINVU and Chilean municipalities may apply for a three-week "
-    "secondment with a UK city government.": (
-        "Funcionarios de SERCOTEC, el MINVU y municipios chilenos pueden postular a una pasantía "
-        "de tres semanas en un gobierno local del Reino Unido."
+    # Programmes
+    "About the exchange": "Sobre el intercambio",
+    "Taking part": "Cómo participar",
+    "Over two days, officials of SERCOTEC and MINVU, municipal teams and UK experts look at how "
+    "business improvement districts and city leadership can be adapted to Chilean cities.": (
+        "Durante dos días, funcionarios de SERCOTEC y del MINVU, equipos municipales y expertos "
+        "británicos analizan cómo adaptar los distritos de mejoramiento comercial y el liderazgo "
+        "urbano a las ciudades chilenas."
     ),
-    "Officials of SERCOTEC, MINVU and Chilean municipalities.": (
-        "Funcionarios de SERCOTEC, el MINVU y municipios chilenos."
+    "The first day is given to the Barrios Comerciales: what their associations have achieved, "
+    "what holds them back and what UK districts have learnt in twenty years. On the second, "
+    "participants discuss a national framework for city leadership with the authors of the white "
+    "paper for MINVU.": (
+        "La primera jornada está dedicada a los Barrios Comerciales: lo que han logrado sus "
+        "asociaciones, lo que las frena y lo que han aprendido los distritos británicos en veinte "
+        "años. En la segunda, los participantes debaten un marco nacional de liderazgo urbano con "
+        "los autores del libro blanco para el MINVU."
     ),
-    "Joint research grants on smart urban governance": (
-        "Fondos de investigación conjunta en gobernanza urbana inteligente"
+    "Sessions are in Spanish and English with simultaneous interpretation. Places in the room are "
+    "limited; the sessions can also be followed online.": (
+        "Las sesiones son en español e inglés, con interpretación simultánea. Los cupos "
+        "presenciales son limitados; las sesiones también pueden seguirse en línea."
     ),
-    "joint-research-grants": "fondos-investigacion-conjunta",
-    "Small grants for joint Chile–UK research on smart urban governance.": (
-        "Fondos pequeños para investigación conjunta Chile–Reino Unido en gobernanza urbana "
-        "inteligente."
+    "A delegation of Chilean officials and business leaders spends two days in London with the "
+    "network's UK partners.": (
+        "Una delegación de funcionarios y líderes empresariales chilenos pasa dos días en Londres "
+        "con los socios británicos de la red."
     ),
-    "Research teams with members in Chile and in the UK.": (
-        "Equipos de investigación con integrantes en Chile y en el Reino Unido."
+    "The programme includes visits to business improvement districts in central London, meetings "
+    "with district managers and councillors, and a workshop on the policy brief on business "
+    "improvement districts.": (
+        "El programa incluye visitas a distritos de mejoramiento comercial del centro de Londres, "
+        "reuniones con gerentes de distritos y concejales, y un taller sobre el informe de "
+        "políticas sobre distritos de mejoramiento comercial."
     ),
-    "UCL City Leadership Initiative, SERCOTEC": "UCL City Leadership Initiative, SERCOTEC",
+    "Sessions are in English and Spanish with interpretation. Places in the room are limited; the "
+    "sessions can also be followed online.": (
+        "Las sesiones son en inglés y español, con interpretación. Los cupos presenciales son "
+        "limitados; las sesiones también pueden seguirse en línea."
+    ),
+    "About the webinar": "Sobre el seminario web",
+    "How can a Barrio Comercial show what it has changed? Footfall counts, empty shop fronts, "
+    "traders' surveys and public safety data each tell part of the story.": (
+        "¿Cómo puede un Barrio Comercial mostrar lo que ha cambiado? El conteo de peatones, los "
+        "locales desocupados, las encuestas a comerciantes y los datos de seguridad pública "
+        "cuentan, cada uno, una parte de la historia."
+    ),
+    "The speakers present the indicators used in Chile and in UK business improvement districts, "
+    "and what each says about a district's work. Questions from the audience follow.": (
+        "Los expositores presentan los indicadores que se usan en Chile y en los distritos de "
+        "mejoramiento comercial británicos, y lo que cada uno dice del trabajo de un distrito. "
+        "Luego habrá preguntas del público."
+    ),
+    "The webinar is in English with Spanish interpretation. Registration is free and closes a "
+    "week before the webinar.": (
+        "El seminario web es en inglés, con interpretación al español. La inscripción es gratuita "
+        "y se cierra una semana antes del seminario."
+    ),
 }
 
 
@@ -68,7 +193,7 @@ def exchange_slug(year, city):
 
 
 def exchange_text(month, year):
-    city, _zone, _venue = EXCHANGES[month]
+    city = EXCHANGES[month]["city"]
     title = f"Expert exchange {year}, {city}"
     summary = f"The network's {'June' if month == 6 else 'November'} expert exchange, in {city}."
     spanish_city = "Londres" if city == "London" else city
@@ -97,7 +222,33 @@ def exchanges_around(today):
     return past, upcoming
 
 
+def speakers(people, english):
+    """Speakers in the order given, each linked to their demo profile where there is one."""
+    profiles = {
+        page.slug: page
+        for page in MemberPage.objects.filter(
+            locale=english, slug__in=[slug for _name, _affiliation, slug in people if slug]
+        )
+    }
+    return [
+        EventSpeaker(
+            name=name, affiliation=affiliation, member=profiles.get(slug), sort_order=position
+        )
+        for position, (name, affiliation, slug) in enumerate(people)
+    ]
+
+
+def programme(data, english):
+    """The speakers, programme and topics of an event: what an older demo's events lack."""
+    return {
+        "body": data["body"],
+        "speakers": speakers(data["speakers"], english),
+        "topics": list(Topic.objects.filter(locale=english, slug__in=data["topics"])),
+    }
+
+
 def build(log):
+    english = Locale.get_default()
     spanish = Locale.objects.get(language_code="es")
     home = Site.objects.get(is_default_site=True).root_page.specific
     today = timezone.now().date()
@@ -111,32 +262,52 @@ def build(log):
         show_in_menus=True,
     )
     log(f"{'created' if created else 'exists'}: page “{events.title}”")
-    ensure_translation(events, spanish, SPANISH)
+    translated, changed = ensure_translation(events, spanish, SPANISH)
+    log(f"{'translated' if changed else 'exists'}: es “{translated.title}”")
     for date in exchanges_around(today):
-        city, zone, venue = EXCHANGES[date.month]
+        exchange = EXCHANGES[date.month]
+        city = exchange["city"]
+        slug = exchange_slug(date.year, city)
         title, summary, catalogue = exchange_text(date.month, date.year)
-        page, created = ensure_child_page(
+        page, state = ensure_child_page_with(
             events,
             EventPage,
-            exchange_slug(date.year, city),
+            slug,
+            {
+                **programme(exchange, english),
+                "city": Place.objects.get(locale=english, slug=exchange["place"]),
+                "online_url": f"https://example.org/live/{slug}",
+                "registration_url": f"https://example.org/register/{slug}",
+            },
             title=title,
             summary=summary,
             event_type="expert-exchange",
             event_format="hybrid",
-            time_zone=zone,
+            time_zone=exchange["time_zone"],
             start_date=date,
             start_time=datetime.time(9),
             end_date=date + datetime.timedelta(days=1),
             end_time=datetime.time(17),
-            venue=venue,
+            venue=exchange["venue"],
         )
-        log(f"{'created' if created else 'exists'}: event “{page.title}”")
-        ensure_translation(page, spanish, {**SPANISH, **catalogue})
-    webinar_day = today + datetime.timedelta(days=21)
-    webinar, created = ensure_child_page(
+        log(f"{state}: event “{page.title}”")
+        translated, changed = ensure_translation(
+            page, spanish, {**SPANISH, **catalogue}, refresh=state == "updated"
+        )
+        log(f"{'translated' if changed else 'exists'}: es “{translated.title}”")
+
+    # An older demo's webinar keeps its day, which its registration deadline must precede.
+    existing = events.get_children().filter(slug=WEBINAR["slug"]).first()
+    webinar_day = existing.specific.start_date if existing else today + datetime.timedelta(days=21)
+    webinar, state = ensure_child_page_with(
         events,
         EventPage,
-        "webinar-measuring-impact",
+        WEBINAR["slug"],
+        {
+            **programme(WEBINAR, english),
+            "registration_url": f"https://example.org/register/{WEBINAR['slug']}",
+            "registration_deadline_date": webinar_day - WEBINAR_REGISTRATION_CLOSES,
+        },
         title="Webinar: measuring the impact of Barrios Comerciales",
         summary="Researchers and officials compare ways of measuring what business improvement "
         "districts change for their streets.",
@@ -149,53 +320,6 @@ def build(log):
         end_time=datetime.time(15, 30),
         online_url="https://example.org/webinar",
     )
-    log(f"{'created' if created else 'exists'}: event “{webinar.title}”")
-    ensure_translation(webinar, spanish, SPANISH)
-
-    calls, created = ensure_child_page(
-        home,
-        CallIndexPage,
-        "calls",
-        title="Calls for collaboration",
-        introduction="Open and past calls for science-policy collaboration.",
-        show_in_menus=True,
-    )
-    log(f"{'created' if created else 'exists'}: page “{calls.title}”")
-    ensure_translation(calls, spanish, SPANISH)
-    for slug, title, summary, eligibility, opens, deadline in [
-        (
-            "secondments-uk-city-governments",
-            "Secondments to UK city governments",
-            "Officials of SERCOTEC, MINVU and Chilean municipalities may apply for a three-week "
-            "secondment with a UK city government.",
-            "Officials of SERCOTEC, MINVU and Chilean municipalities.",
-            today - datetime.timedelta(days=10),
-            today + datetime.timedelta(days=30),
-        ),
-        (
-            "joint-research-grants",
-            "Joint research grants on smart urban governance",
-            "Small grants for joint Chile–UK research on smart urban governance.",
-            "Research teams with members in Chile and in the UK.",
-            today - datetime.timedelta(days=120),
-            today - datetime.timedelta(days=60),
-        ),
-    ]:
-        call, created = ensure_child_page(
-            calls,
-            CallPage,
-            slug,
-            title=title,
-            summary=summary,
-            eligibility=eligibility,
-            offer_type="secondment" if "secondment" in slug else "funding",
-            apply_url="https://example.org/apply",
-            partners="UCL City Leadership Initiative, SERCOTEC",
-            time_zone=TimeZone.SANTIAGO,
-            opening_date=opens,
-            opening_time=datetime.time(9),
-            deadline_date=deadline,
-            deadline_time=datetime.time(17),
-        )
-        log(f"{'created' if created else 'exists'}: call “{call.title}”")
-        ensure_translation(call, spanish, SPANISH)
+    log(f"{state}: event “{webinar.title}”")
+    translated, changed = ensure_translation(webinar, spanish, SPANISH, refresh=state == "updated")
+    log(f"{'translated' if changed else 'exists'}: es “{translated.title}”")

@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, StandardPage
 from network.demo import ensure_child_page, ensure_translation
+from resources.models import ResourcePage
 
 ABOUT = {
     "title": "About the programme",
@@ -104,8 +105,31 @@ HOME = {
     ),
 }
 
+# Resource slugs (resources/demo.py), each with the line the home page shows under its title.
+FEATURED_OUTPUTS = {
+    "placing-business-leadership": (
+        "The project report: how Chile's Barrios Comerciales build business leadership in their "
+        "neighbourhoods, and how the programme could grow."
+    ),
+    "business-improvement-districts-policy-brief": (
+        "UK practice and international examples of business improvement districts, condensed "
+        "for SERCOTEC."
+    ),
+    "national-strategy-smarter-city-leadership": (
+        "The white paper for MINVU on a national strategy for smarter city leadership and "
+        "governance."
+    ),
+}
+
 SPANISH = {
     # Home page
+    FEATURED_OUTPUTS["placing-business-leadership"]: "El informe del proyecto: cómo los Barrios "
+    "Comerciales de Chile construyen liderazgo empresarial en sus barrios, y cómo podría crecer "
+    "el programa.",
+    FEATURED_OUTPUTS["business-improvement-districts-policy-brief"]: "La práctica británica y "
+    "ejemplos internacionales de distritos de mejoramiento comercial, resumidos para SERCOTEC.",
+    FEATURED_OUTPUTS["national-strategy-smarter-city-leadership"]: "El libro blanco para el MINVU "
+    "sobre una estrategia nacional de liderazgo y gobernanza urbana más inteligente.",
     "Chile–UK City Leadership Network": "Red Chile–Reino Unido de Liderazgo Urbano",
     "home": "inicio",
     "A Chile–UK science-policy network on business improvement districts, smart urban governance "
@@ -249,11 +273,58 @@ def build(log):
         log(f"{'created' if created else 'exists'}: page “{page.title}”")
         pages.append(page)
 
-    if not home.featured:
+    # A home page the demo has not touched yet: an editor may have cleared the link since.
+    if home.hero_link_page is None and not home.featured:
         home.hero_link_page = pages[0]
-        home.featured = [("featured_page", {"page": page, "description": ""}) for page in pages]
         home.save_revision().publish()
 
     for page in [home, *pages]:
         translated, created = ensure_translation(page, spanish, SPANISH)
         log(f"{'translated' if created else 'exists'}: es “{translated.title}”")
+
+
+def feature_outputs(log):
+    """The programme's outputs as the home page's highlights, once the library has them. The
+    About and Partners pages an older demo featured there, already in the menu, give way."""
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    outputs = {
+        page.slug: page
+        for page in ResourcePage.objects.live().filter(
+            locale_id=home.locale_id, slug__in=FEATURED_OUTPUTS
+        )
+    }
+    if len(outputs) < len(FEATURED_OUTPUTS):
+        log("skipped: featured outputs (the library does not have them)")
+        return
+    if home.featured and not features_only_old_demo_pages(home):
+        log("exists: featured content")
+        return
+    home.featured = [
+        ("featured_page", {"page": outputs[slug], "description": description})
+        for slug, description in FEATURED_OUTPUTS.items()
+    ]
+    home.save_revision().publish()
+    log("updated: featured content, the programme's outputs")
+    translated, _ = ensure_translation(
+        home, Locale.objects.get(language_code="es"), SPANISH, refresh=True
+    )
+    log(f"updated: es “{translated.title}”")
+
+
+def features_only_old_demo_pages(home):
+    """Whether the home page features exactly what an older demo put there: About, then
+    Partners, with no description of their own."""
+    featured = [
+        (
+            block.block_type,
+            block.value["page"] and block.value["page"].pk,
+            block.value["description"],
+        )
+        for block in home.featured
+    ]
+    old = [
+        ("featured_page", page.pk, "")
+        for slug in ("about", "partners")
+        for page in home.get_children().filter(slug=slug)
+    ]
+    return len(old) == 2 and featured == old

@@ -4,13 +4,19 @@ import io
 
 import icalendar
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
-from wagtail.models import Page, Revision, Site
+from django.utils import timezone
+from wagtail.models import Locale, Page, Revision, Site
 
+from calls.choices import CallStatus
+from calls.models import CallPage
 from events.models import EventPage
 from home.models import HomePage, StandardPage
+from members import demo as members_demo
+from members.models import MemberIndexPage, MemberPage
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +107,175 @@ def test_in_development_the_site_follows_the_served_address(settings):
     second = run_load_demo()
     assert "exists: site address http://127.0.0.1:8123" in second
     assert site_state() == state
+
+
+def page_html(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_every_demo_event_has_speakers_a_programme_and_registration(client):
+    run_load_demo()
+
+    events = EventPage.objects.live().select_related("locale")
+    assert events.filter(locale__language_code="en").count() == 3
+    assert events.filter(locale__language_code="es").count() == 3
+    for event in events:
+        assert 2 <= event.speakers.count() <= 4, event
+        assert [block.block_type for block in event.body].count("paragraph") >= 1, event
+        assert event.registration_url.startswith("https://example.org/register/"), event
+        assert event.topics.exists(), event
+    english = events.filter(locale__language_code="en")
+    assert set(english.values_list("event_format", flat=True)) == {"online", "hybrid"}
+    assert english.filter(ends_at__lt=timezone.now()).count() == 1
+    (webinar,) = english.exclude(registration_deadline_date=None)
+    assert timezone.now() < webinar.registration_deadline() < webinar.starts_at
+
+    seminario = webinar.get_translation(Locale.objects.get(language_code="es"))
+    html = page_html(client, seminario.url)
+    speakers = html.find(id="event-speakers-heading").find_parent("section")
+    assert "Expositores" in speakers.get_text()
+    # A speaker who is a demo member links to her profile in the visitor's language.
+    assert speakers.find("a", string="Paula Sepúlveda Ortiz")["href"] == (
+        "/es/miembros/paula-sepulveda-ortiz/"
+    )
+    assert "Sobre el seminario web" in html.main.get_text()
+    assert "Luego habrá preguntas del público." in html.main.get_text()
+    registration = html.find(id="event-registration-heading").find_parent("section")
+    link = registration.find("a", string="Inscribirse")
+    assert link["href"] == "https://example.org/register/webinar-measuring-impact"
+    assert "Inscríbase antes del" in registration.get_text()
+
+
+def test_the_demo_calls_show_every_status(client):
+    run_load_demo()
+
+    calls = CallPage.objects.live().filter(locale__language_code="en")
+    assert sorted(call.status() for call in calls) == sorted(CallStatus)
+    for call in calls:
+        assert call.offer_details and call.topics.exists(), call
+    listing = page_html(client, "/es/convocatorias/")
+    badges = {badge.get_text() for badge in listing.select(".call-list .badge")}
+    assert {"Abierta", "Cierra pronto", "Próxima", "Cerrada"} <= badges
+
+
+def test_the_demo_home_page_features_the_programme_outputs(client):
+    run_load_demo()
+
+    for url, titles, description in [
+        (
+            "/en/",
+            [
+                "Placing Business Leadership: insights from Chile's Barrios Comerciales",
+                "Business improvement districts: UK practice and international examples",
+                "Towards a national strategy for smarter city leadership and governance",
+            ],
+            "UK practice and international examples of business improvement districts, "
+            "condensed for SERCOTEC.",
+        ),
+        (
+            "/es/",
+            [
+                "Situar el liderazgo empresarial: aprendizajes de los Barrios Comerciales de Chile",
+                "Distritos de mejoramiento comercial: práctica británica y ejemplos "
+                "internacionales",
+                "Hacia una estrategia nacional para un liderazgo y una gobernanza urbana más "
+                "inteligentes",
+            ],
+            "La práctica británica y ejemplos internacionales de distritos de mejoramiento "
+            "comercial, resumidos para SERCOTEC.",
+        ),
+    ]:
+        highlights = page_html(client, url).find(id="featured-heading").find_parent("section")
+        cards = highlights.select(".card")
+        assert [card.select_one(".card__title").get_text(strip=True) for card in cards] == titles
+        assert all(card.select_one(".card__text").get_text(strip=True) for card in cards)
+        assert description in highlights.get_text()
+
+
+def make_it_the_older_demo():
+    """Turn the demo into what ``load_demo`` built before issue 17's review, in both languages:
+    the About and Partners pages featured on the home page, events without speakers, programme
+    or registration, two calls without details, and four placeholder member profiles."""
+    for home in HomePage.objects.all():
+        home.featured = [
+            ("featured_page", {"page": page, "description": ""})
+            for page in StandardPage.objects.filter(locale__language_code="en").order_by("pk")
+        ]
+        home.save_revision().publish()
+    for event in EventPage.objects.all():
+        event.body, event.speakers, event.topics, event.city = [], [], [], None
+        event.registration_url, event.registration_deadline_date = "", None
+        if event.event_format == "hybrid":
+            event.online_url = ""
+        event.save_revision().publish()
+    new_calls = ["places-expert-exchange-municipal-teams", "pilot-grants-barrios-comerciales"]
+    for call in CallPage.objects.filter(slug__in=new_calls):
+        for page in call.get_translations(inclusive=True):
+            page.delete()
+    for call in CallPage.objects.all():
+        call.offer_details, call.topics = "", []
+        call.save_revision().publish()
+    for profile in MemberPage.objects.order_by("-alias_of"):
+        profile.delete()
+    for slug, title in members_demo.OLD_PROFILES.items():
+        language = (
+            "en" if slug in ("example-member-researcher", "example-member-bid-manager") else "es"
+        )
+        page = MemberPage(
+            slug=slug,
+            title=title,
+            role="(fictional profile)",
+            organisation="Example",
+            sector="academia",
+        )
+        MemberIndexPage.objects.get(locale__language_code=language).add_child(instance=page)
+        page.save_revision().publish()  # which gives it an alias in the other language
+
+
+def demo_pages():
+    return sorted(Page.objects.values_list("title", "slug", "locale__language_code", "live"))
+
+
+def test_a_site_with_the_older_demo_is_brought_up_to_date_without_duplicates(client):
+    run_load_demo()
+    current = demo_pages()
+    make_it_the_older_demo()
+    assert MemberPage.objects.filter(alias_of__isnull=False).count() == 4
+
+    output = run_load_demo()
+
+    assert "updated: featured content, the programme's outputs" in output
+    assert "removed: older demo profile “Example Member — Urban governance researcher” (es)" in (
+        output
+    )
+    assert demo_pages() == current
+    assert not MemberPage.objects.filter(title__startswith="Example Member").exists()
+    for event in EventPage.objects.all():
+        assert event.speakers.exists() and event.body and event.registration_url, event
+    intercambio = EventPage.objects.filter(locale__language_code="es", event_format="hybrid")[0]
+    assert "Sobre el intercambio" in page_html(client, intercambio.url).main.get_text()
+    for call in CallPage.objects.all():
+        assert call.offer_details and call.topics.exists(), call
+    for url in ("/en/", "/es/"):
+        highlights = page_html(client, url).find(id="featured-heading").find_parent("section")
+        assert len(highlights.select(".card__text")) == 3, url
+
+    state = site_state()
+    run_load_demo()
+    assert site_state() == state
+
+
+def test_the_home_page_keeps_what_an_editor_featured(site_tree):
+    """Only the older demo's exact choice gives way to the programme's outputs."""
+    run_load_demo()
+    home = HomePage.objects.get(locale__language_code="en")
+    home.featured = [("featured_page", {"page": site_tree.about_en, "description": "Read this."})]
+    home.save_revision().publish()
+
+    output = run_load_demo()
+
+    assert "exists: featured content" in output
+    home.refresh_from_db()
+    assert [block.value["description"] for block in home.featured] == ["Read this."]

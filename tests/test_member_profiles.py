@@ -6,6 +6,7 @@ import importlib
 import io
 import json
 import re
+from html import unescape
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -414,14 +415,33 @@ def test_no_contact_form_unless_the_member_allows_it(client, directories, member
     assert "contact/" not in client.get(page.url).content.decode()
 
 
-def test_demo_profiles_are_listed_in_both_directories(client):
+def test_demo_profiles_are_listed_in_both_directories_in_each_language(client):
     call_command("load_demo", stdout=io.StringIO())
-    english = client.get("/en/members/").content.decode()
-    spanish = client.get("/es/miembros/").content.decode()
-    for page in MemberPage.objects.filter(alias_of__isnull=True):
-        assert page.title.startswith("Example Member — ")
-        assert page.title in english and page.title in spanish
-    assert MemberPage.objects.filter(alias_of__isnull=True).count() == 4
+    english = unescape(client.get("/en/members/").content.decode())
+    spanish = unescape(client.get("/es/miembros/").content.decode())
+    profiles = MemberPage.objects.live().select_related("locale", "country", "city")
+    # Translations, not aliases: an alias would show the original's language.
+    assert not profiles.filter(alias_of__isnull=False).exists()
+    by_language = {
+        code: {page.title: page for page in profiles if page.locale.language_code == code}
+        for code in ("en", "es")
+    }
+    # Names stay as they are; the translation says the rest in the other language.
+    assert 4 <= len(by_language["en"]) == len(by_language["es"]) <= 6
+    assert by_language["en"].keys() == by_language["es"].keys()
+    for name, perfil in by_language["es"].items():
+        profile = by_language["en"][name]
+        assert "(perfil ficticio)" in perfil.role and "(fictional profile)" in profile.role
+        assert "no corresponde a ninguna persona real" in perfil.bio
+        assert "it does not describe a real person" in profile.bio
+        assert name in english and name in spanish
+        assert perfil.role in spanish and profile.role in english
+    assert "Example Member" not in english + spanish
+    # A spread of the directory's facets.
+    english_profiles = by_language["en"].values()
+    assert len({page.sector for page in english_profiles}) == len(english_profiles)
+    assert {page.country.slug for page in english_profiles} == {"chile", "united-kingdom"}
+    assert len({page.city.slug for page in english_profiles}) == len(english_profiles)
     assert 'href="/en/members/"' in english  # in the main navigation
 
 

@@ -126,3 +126,12 @@ def test_a_snippet_is_translated_once_and_only_completely():
 
     assert (translated.name, translated.slug, created) == ("Descentralización", "devolution", True)
     assert (again, created_again) == (translated, False)
+
+
+def test_every_demo_resource_has_a_summary_topics_and_places_and_several_have_pdfs():
+    run_load_demo()
+
+    library = resources("en").live()
+    for resource in library.prefetch_related("topics", "places", "documents"):
+        assert resource.summary and resource.topics.all() and resource.places.all(), resource
+    assert library.filter(documents__isnull=False).distinct().count() >= 3

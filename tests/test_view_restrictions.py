@@ -70,10 +70,16 @@ def test_a_restricted_original_is_not_shown_where_there_is_no_translation(client
 
 
 def test_a_restricted_featured_page_is_not_shown_on_the_home_page(client, site_tree):
+    partners = site_tree.about_en.get_siblings().get(slug="partners")
+    for home in (site_tree.home_en, site_tree.home_es):
+        home.featured = [
+            ("featured_page", {"page": page, "description": ""})
+            for page in (site_tree.about_en, partners)
+        ]
+        home.save_revision().publish()
     featured = section_titles(client, site_tree.home_en.url, "featured-heading")
     assert any("Partners" in title for title in featured)
 
-    partners = site_tree.about_en.get_siblings().get(slug="partners")
     restrict(partners)
     featured = section_titles(client, site_tree.home_en.url, "featured-heading")
     assert featured and not any("Partners" in title for title in featured)

@@ -15,6 +15,7 @@ from django.db import connections
 from playwright.sync_api import expect, sync_playwright
 from wagtail.models import Locale
 
+from calls import demo as calls_demo
 from events import demo as events_demo
 from home import demo as home_demo
 from home.models import HomePage, StandardPage
@@ -200,7 +201,7 @@ DEMO_PAGES = [
     ("calls", "/en/calls/"),
     ("call", "/en/calls/secondments-uk-city-governments/"),
     ("member directory", "/en/members/"),
-    ("member profile", "/en/members/example-member-researcher/"),
+    ("member profile", "/en/members/helen-marsh/"),
     ("search results", "/en/search/?q=leadership"),
     ("sign-up", "/en/account/signup/"),
 ]
@@ -218,6 +219,7 @@ def demo_site(site_tree, monkeypatch):
     resources: each one makes and reads a PDF, and these three use every part of the library
     and resource templates (documents, DOI, authors, places, related resources)."""
     monkeypatch.setattr(resources_demo, "RESOURCES", resources_demo.RESOURCES[:3])
-    for builder in (resources_demo, members_demo, events_demo):
+    for builder in (resources_demo, members_demo, events_demo, calls_demo):
         builder.build(log=lambda message: None)
+    home_demo.feature_outputs(log=lambda message: None)  # the three resources above
     return site_tree

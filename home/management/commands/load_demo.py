@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from calls import demo as calls_demo
 from events import demo as events_demo
 from home import demo as home_demo
 from members import demo as members_demo
@@ -19,7 +20,8 @@ DEMO_ADMIN_NAME = {"first_name": "Demo", "last_name": "Administrator"}
 class Command(BaseCommand):
     help = (
         "Build the demo site in English and Spanish from the programme's facts, and (in dev "
-        "settings only) a demo admin account. Running it again leaves existing content unchanged."
+        "settings only) a demo admin account. Running it again leaves existing content unchanged, "
+        "but for what an older demo made, which is brought up to date."
     )
 
     def handle(self, *args, **options):
@@ -34,10 +36,13 @@ class Command(BaseCommand):
                     home_demo.ensure_site_address(log)
                 self.stdout.write("Resource library")
                 resources_demo.build(log)
+                home_demo.feature_outputs(log)
                 self.stdout.write("Member directory")
                 members_demo.build(log)
-                self.stdout.write("Events and calls")
+                self.stdout.write("Events")
                 events_demo.build(log)
+                self.stdout.write("Calls for collaboration")
+                calls_demo.build(log)
         except MissingDemoTranslation as error:
             raise CommandError(str(error)) from error
         self.ensure_demo_admin()
