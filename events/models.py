@@ -253,6 +253,17 @@ class EventPage(RoutablePageMixin, BasePage):
             self.time_zone,
         )
 
+    def registration_open(self, now=None):
+        """Whether visitors can still register: the event is not over, nor its deadline past."""
+        now = now or timezone.now()
+        deadline = self.registration_deadline()
+        return (
+            bool(self.registration_url)
+            and self.ends_at is not None
+            and now < self.ends_at
+            and (deadline is None or now < deadline)
+        )
+
     def local_times(self):
         """The event's times in its own zone and, where they differ, in the other country's."""
         if self.starts_at is None or self.ends_at is None:
@@ -280,6 +291,7 @@ class EventPage(RoutablePageMixin, BasePage):
             topic_links=term_links(self.topics.all(), term_labels(Topic)),
             place_label=term_labels(Place).get(self.city.slug, self.city.name) if self.city else "",
             calendar_links=calendars.links(self, request) if self.starts_at else [],
+            registration_open=self.registration_open(),
         )
         return context
 

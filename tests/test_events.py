@@ -286,3 +286,28 @@ def test_editors_publish_events_and_get_clear_errors_in_the_admin(admin_client, 
     event = EventPage.objects.get(slug="workshop-valparaiso")
     assert event.live
     assert event.starts_at == datetime.datetime(2026, 6, 2, 13, 0, tzinfo=UTC)
+
+
+def test_registration_is_offered_only_while_it_is_open(client, listings):
+    """Issue 17: a past event still said "Register"."""
+    english, _spanish = listings
+    link = {"registration_url": "https://example.org/register/"}
+    coming = add_event(english, "Coming", days_from_now(10), days_from_now(10, 12), **link)
+    past = add_event(english, "Past", days_from_now(-10), days_from_now(-10, 12), **link)
+    closed = add_event(
+        english,
+        "Registration closed",
+        days_from_now(10),
+        days_from_now(10, 12),
+        # Days back: the deadline is the end of that day in Santiago, hours after UTC's.
+        registration_deadline_date=days_from_now(-3).date(),
+        **link,
+    )
+
+    def offers_registration(event):
+        html = client.get(event.url).content.decode()
+        return 'href="https://example.org/register/"' in html
+
+    assert offers_registration(coming)
+    assert not offers_registration(past)
+    assert not offers_registration(closed)
