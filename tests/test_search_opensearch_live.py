@@ -20,6 +20,8 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import connections
 from django.test import Client
+from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from home.models import StandardPage
@@ -79,7 +81,9 @@ class SiteSearch:
 
     def page(self, language="en", **params):
         """The search page, parsed; fails if the engine did not answer."""
-        response = self.get(f"/{language}/search/", **params)
+        with translation.override(language):
+            address = reverse("search")
+        response = self.get(address, **params)
         return BeautifulSoup(response.content, "html.parser")
 
     def titles(self, query, language="en", **params):
