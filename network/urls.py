@@ -3,6 +3,7 @@ import re
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -13,6 +14,7 @@ from members.photos import MemberPhotoView
 from network.account import account_view
 from network.auth import AdminLoginView
 from network.health import healthz
+from network.site_map import site_map
 from network.sitemaps import MultilingualSitemap
 from search import views as search_views
 
@@ -52,6 +54,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path(_("site-map/"), site_map, name="site_map"),
     path("account/", include("members.urls")),
     path("account/", include("allauth.urls")),
     # Wagtail's own front-end log-in has none of allauth's rate limits or e-mail verification:
