@@ -7,7 +7,8 @@ from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, StandardPage
-from network.demo import ensure_child_page, ensure_translation
+from network.demo import ensure_child_page, ensure_snippet_translation, ensure_translation
+from network.models import Partner, SiteLinks
 from resources.models import ResourcePage
 
 ABOUT = {
@@ -84,6 +85,81 @@ PARTNERS = {
         ),
     ],
 }
+
+ACCESSIBILITY = {
+    "title": "Accessibility statement",
+    "search_description": (
+        "How accessible this website is, how we test it, what we know does not work yet, and how "
+        "to report a problem."
+    ),
+    "introduction": (
+        "We want everyone to be able to use this website, in English and in Spanish, whatever "
+        "their abilities and whatever device they use."
+    ),
+    "body": [
+        ("heading", {"text": "Our target", "level": "h2"}),
+        (
+            "paragraph",
+            "<p>The site aims to meet level AA of the Web Content Accessibility Guidelines (WCAG) "
+            "2.2. Its colours have the contrast the guidelines ask for, every page works without "
+            "JavaScript, and each page says which language it is in, so that screen readers "
+            "pronounce English and Spanish correctly.</p>",
+        ),
+        ("heading", {"text": "How we test it", "level": "h2"}),
+        (
+            "paragraph",
+            "<ul><li>Automated checks: with every change to the site, the browser tests open a "
+            "page of each kind (home, standard pages, the library and a resource, events, calls, "
+            "the member directory and a profile, search and sign-up) and scan it with axe-core, "
+            "an accessibility testing engine, against the WCAG level A and AA rules it can check. "
+            "A serious or critical problem stops the change.</li>"
+            "<li>Keyboard: every link, menu, form and filter can be reached and used with the "
+            "keyboard alone, in a logical order, with a visible focus; the first link on every "
+            "page is “Skip to main content”.</li>"
+            "<li>Screen readers: every page has the same landmarks (header, navigation, main "
+            "content, footer) and a single main heading, so that screen reader users can move "
+            "around by landmark and by heading.</li></ul>",
+        ),
+        ("heading", {"text": "Known limitations", "level": "h2"}),
+        (
+            "paragraph",
+            "<ul><li>Many documents in the library are PDF files produced by our partners and "
+            "other organisations; some may not be fully accessible. Each resource page "
+            "summarises its document in text, and we can send a document in another format on "
+            "request.</li>"
+            "<li>Embedded videos use the players of YouTube or Vimeo, whose controls and "
+            "captions we do not control.</li>"
+            "<li>Some pages exist in one language only until they are translated.</li>"
+            "<li>Automated checks find only some of the problems people meet. The site has not "
+            "yet been audited by people who use assistive technology every day.</li></ul>",
+        ),
+        ("heading", {"text": "Reporting a problem", "level": "h2"}),
+        (
+            "paragraph",
+            "<p>If something on the site is hard to use, or you need content in another format, "
+            "write to us at the address under Contact at the foot of every page. Please tell us "
+            "the address of the page and what went wrong. We aim to reply within ten working "
+            "days.</p>",
+        ),
+        ("heading", {"text": "About this statement", "level": "h2"}),
+        (
+            "paragraph",
+            "<p>This statement was prepared on 2 December 2026. We review it whenever the site "
+            "changes significantly, and at least once a year.</p>",
+        ),
+    ],
+}
+
+# (name, website) in the order the footer lists them.
+PARTNER_ORGANISATIONS = [
+    ("UCL City Leadership Initiative", ""),
+    ("The Business of Cities", "https://www.thebusinessofcities.com/"),
+    ("Technical Cooperation Service (SERCOTEC), Chile", "https://www.sercotec.cl/"),
+    ("Ministry of Housing and Urban Development (MINVU), Chile", "https://www.minvu.gob.cl/"),
+    ("British Embassy Santiago", "https://www.gov.uk/world/chile"),
+]
+# Room to put a partner between two others without renumbering.
+PARTNER_ORDER_STEP = 10
 
 HOME = {
     "title": "Chile–UK City Leadership Network",
@@ -217,6 +293,80 @@ SPANISH = {
     "The Foreign and Commonwealth Office, whose Prosperity Fund funds the programme, and the "
     "British Embassy in Santiago.": "La Oficina de Asuntos Exteriores y de la Commonwealth, cuyo "
     "Prosperity Fund financia el programa, y la Embajada Británica en Santiago.",
+    # Partner organisations
+    "UCL City Leadership Initiative": "UCL City Leadership Initiative",
+    "The Business of Cities": "The Business of Cities",
+    "Technical Cooperation Service (SERCOTEC), Chile": "Servicio de Cooperación Técnica "
+    "(SERCOTEC), Chile",
+    "Ministry of Housing and Urban Development (MINVU), Chile": "Ministerio de Vivienda y "
+    "Urbanismo (MINVU), Chile",
+    "British Embassy Santiago": "Embajada Británica en Santiago",
+    # Accessibility statement
+    "Accessibility statement": "Declaración de accesibilidad",
+    "accessibility": "accesibilidad",
+    "How accessible this website is, how we test it, what we know does not work yet, and how to "
+    "report a problem.": "Qué tan accesible es este sitio, cómo lo evaluamos, qué sabemos que aún "
+    "no funciona y cómo informar de un problema.",
+    "We want everyone to be able to use this website, in English and in Spanish, whatever their "
+    "abilities and whatever device they use.": "Queremos que todas las personas puedan usar este "
+    "sitio, en español y en inglés, cualesquiera sean sus capacidades y el dispositivo que "
+    "utilicen.",
+    "Our target": "Nuestro objetivo",
+    "The site aims to meet level AA of the Web Content Accessibility Guidelines (WCAG) 2.2. Its "
+    "colours have the contrast the guidelines ask for, every page works without JavaScript, and "
+    "each page says which language it is in, so that screen readers pronounce English and Spanish "
+    "correctly.": "El sitio busca cumplir el nivel AA de las Pautas de Accesibilidad para el "
+    "Contenido Web (WCAG) 2.2. Sus colores tienen el contraste que piden las pautas, todas las "
+    "páginas funcionan sin JavaScript y cada página indica en qué idioma está, para que los "
+    "lectores de pantalla pronuncien correctamente el español y el inglés.",
+    "How we test it": "Cómo lo evaluamos",
+    "Automated checks: with every change to the site, the browser tests open a page of each kind "
+    "(home, standard pages, the library and a resource, events, calls, the member directory and a "
+    "profile, search and sign-up) and scan it with axe-core, an accessibility testing engine, "
+    "against the WCAG level A and AA rules it can check. A serious or critical problem stops the "
+    "change.": "Pruebas automáticas: con cada cambio en el sitio, las pruebas de navegador abren "
+    "una página de cada tipo (inicio, páginas generales, la biblioteca y un recurso, eventos, "
+    "convocatorias, el directorio de miembros y un perfil, la búsqueda y el registro) y la "
+    "analizan con axe-core, un motor de pruebas de accesibilidad, según las reglas de los niveles "
+    "A y AA de las WCAG que este puede comprobar. Un problema grave o crítico detiene el cambio.",
+    "Keyboard: every link, menu, form and filter can be reached and used with the keyboard alone, "
+    "in a logical order, with a visible focus; the first link on every page is “Skip to main "
+    "content”.": "Teclado: todos los enlaces, menús, formularios y filtros pueden alcanzarse y "
+    "usarse solo con el teclado, en un orden lógico y con el foco visible; en cada página, el "
+    "primer enlace es «Saltar al contenido principal».",
+    "Screen readers: every page has the same landmarks (header, navigation, main content, footer) "
+    "and a single main heading, so that screen reader users can move around by landmark and by "
+    "heading.": "Lectores de pantalla: todas las páginas tienen las mismas regiones (encabezado, "
+    "navegación, contenido principal y pie de página) y un único título principal, para que "
+    "quienes usan un lector de pantalla puedan desplazarse por regiones y por títulos.",
+    "Known limitations": "Limitaciones conocidas",
+    "Many documents in the library are PDF files produced by our partners and other "
+    "organisations; some may not be fully accessible. Each resource page summarises its document "
+    "in text, and we can send a document in another format on request.": "Muchos documentos de "
+    "la biblioteca son archivos PDF elaborados por nuestros socios y otras organizaciones; "
+    "algunos podrían no ser del todo accesibles. Cada página de recurso resume su documento en "
+    "texto y, si lo solicita, podemos enviarle un documento en otro formato.",
+    "Embedded videos use the players of YouTube or Vimeo, whose controls and captions we do not "
+    "control.": "Los videos incrustados usan los reproductores de YouTube o Vimeo, cuyos "
+    "controles y subtítulos no dependen de nosotros.",
+    "Some pages exist in one language only until they are translated.": "Algunas páginas existen "
+    "en un solo idioma hasta que se traducen.",
+    "Automated checks find only some of the problems people meet. The site has not yet been "
+    "audited by people who use assistive technology every day.": "Las pruebas automáticas "
+    "detectan solo una parte de los problemas que encuentran las personas. El sitio aún no ha "
+    "sido auditado por personas que usan tecnologías de apoyo a diario.",
+    "Reporting a problem": "Cómo informar de un problema",
+    "If something on the site is hard to use, or you need content in another format, write to us "
+    "at the address under Contact at the foot of every page. Please tell us the address of the "
+    "page and what went wrong. We aim to reply within ten working days.": "Si algo del sitio le "
+    "resulta difícil de usar, o necesita un contenido en otro formato, escríbanos a la dirección "
+    "que aparece en «Contacto», al pie de cada página. Indíquenos la dirección de la página y qué "
+    "falló. Procuramos responder en un plazo de diez días hábiles.",
+    "About this statement": "Sobre esta declaración",
+    "This statement was prepared on 2 December 2026. We review it whenever the site changes "
+    "significantly, and at least once a year.": "Esta declaración se preparó el 2 de diciembre de "
+    "2026. La revisamos cada vez que el sitio cambia de manera importante y, como mínimo, una vez "
+    "al año.",
 }
 
 
@@ -278,9 +428,18 @@ def build(log):
         home.hero_link_page = pages[0]
         home.save_revision().publish()
 
-    for page in [home, *pages]:
+    # Linked from every page's footer (SiteLinks), not from the main menu.
+    accessibility, created = ensure_child_page(
+        home, StandardPage, "accessibility", show_in_menus=False, **ACCESSIBILITY
+    )
+    log(f"{'created' if created else 'exists'}: page “{accessibility.title}”")
+
+    for page in [home, *pages, accessibility]:
         translated, created = ensure_translation(page, spanish, SPANISH)
         log(f"{'translated' if created else 'exists'}: es “{translated.title}”")
+
+    ensure_site_links(home, accessibility, log)
+    ensure_partners(home.locale, spanish, log)
 
 
 def feature_outputs(log):
@@ -328,3 +487,27 @@ def features_only_old_demo_pages(home):
         for page in home.get_children().filter(slug=slug)
     ]
     return len(old) == 2 and featured == old
+
+
+def ensure_site_links(home, accessibility, log):
+    """The default site's footer links to the accessibility statement, unless an editor chose
+    another page."""
+    links = SiteLinks.for_site(Site.objects.get(is_default_site=True, root_page=home))
+    if links.accessibility_page_id:
+        log("exists: site links")
+        return
+    links.accessibility_page = accessibility
+    links.save()
+    log(f"created: site links to “{accessibility.title}”")
+
+
+def ensure_partners(english, spanish, log):
+    for position, (name, website) in enumerate(PARTNER_ORGANISATIONS, start=1):
+        partner, created = Partner.objects.get_or_create(
+            locale=english,
+            name=name,
+            defaults={"website": website, "sort_order": position * PARTNER_ORDER_STEP},
+        )
+        log(f"{'created' if created else 'exists'}: partner “{partner.name}”")
+        translated, created = ensure_snippet_translation(partner, spanish, SPANISH)
+        log(f"{'translated' if created else 'exists'}: es “{translated.name}”")

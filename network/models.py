@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 from wagtail.images import get_image_model
@@ -135,6 +136,92 @@ class Place(TaxonomyTerm):
         if self.country_id and self.kind != self.Kind.COUNTRY:
             return f"{self.name}, {self.country.name}"
         return self.name
+
+
+class Partner(TranslatableMixin, models.Model):
+    """An institution behind the network, shown on every page's footer (and wherever the
+    ``partner_list`` tag is used). Its name is translated; its logo, website and place in the
+    list are the same in every language unless a translator overrides the first two."""
+
+    name = models.CharField(_("name"), max_length=150)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Without one, the partner's name is shown instead."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    sort_order = models.IntegerField(
+        _("order"),
+        default=0,
+        help_text=_("Partners are listed from the lowest number up; equal numbers by name."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("logo"),
+        FieldPanel("website"),
+        FieldPanel("sort_order"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("logo"),
+        SynchronizedField("website"),
+        SynchronizedField("sort_order", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "name"]
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    def __str__(self):
+        return self.name
+
+
+@register_setting(icon="link")
+class SiteLinks(BaseSiteSetting):
+    """The pages and the address that every page's footer links to. Chosen by editors rather than
+    found by slug or title, which they may change; each page is linked in the visitor's language
+    where it is translated."""
+
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("contact page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked under Contact, beside the e-mail address."),
+    )
+    contact_email = models.EmailField(
+        _("contact e-mail address"),
+        blank=True,
+        help_text=_(
+            "Shown under Contact. If empty, the address set by the site's operator "
+            "(CONTACT_EMAIL) is shown."
+        ),
+    )
+
+    panels = [
+        FieldPanel("accessibility_page"),
+        FieldPanel("contact_page"),
+        FieldPanel("contact_email"),
+    ]
+
+    class Meta:
+        verbose_name = _("site links")
+        verbose_name_plural = _("site links")
 
 
 def collection_restricted(collection_path):

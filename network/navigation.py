@@ -12,7 +12,8 @@ request (Wagtail keeps the site it found on the request, as ``_wagtail_site``).
 
 Both are dropped at once, by a new generation, whenever a change could alter a menu or a site
 (``clear_menus``, called by network/signal_handlers.py). They live in the "pages" cache, with the
-cached pages, apart from the rate-limit counters."""
+cached pages, apart from the rate-limit counters. The footer (network/footer.py) is cached the
+same way, with ``read_current`` and ``store``, in the same generation."""
 
 import uuid
 
@@ -29,9 +30,15 @@ PREFIX = f"network:main-navigation:{wagtail.__version__}"
 GENERATION_KEY = f"{PREFIX}:generation"
 
 
-def cache_keys(request, language_code):
+def host_key(request):
+    """The request's host name and the server's port (never the Host header's, which a client
+    chooses)."""
     hostname = split_domain_port(request.get_host())[0]
-    host = f"{hostname}:{request.get_port()}"
+    return f"{hostname}:{request.get_port()}"
+
+
+def cache_keys(request, language_code):
+    host = host_key(request)
     return f"{PREFIX}:site:{host}", f"{PREFIX}:menu:{host}:{language_code}"
 
 
@@ -39,31 +46,44 @@ def main_menu(request):
     """``{"home_url", "links": [{"url", "title", "path"}]}`` for the request's site in the
     active language, or None when no site matches the request."""
     site_key, menu_key = cache_keys(request, get_language())
-    cached = pages_cache().get_many([GENERATION_KEY, site_key, menu_key])
-    generation = cached.get(GENERATION_KEY)
-
-    def current(key):
-        entry = cached.get(key)
-        return entry[1] if entry is not None and generation and entry[0] == generation else None
-
+    current, generation = read_current([site_key, menu_key])
     fresh = {}
-    site = current(site_key)
+    site = current.get(site_key)
     if site is not None and not hasattr(request, "_wagtail_site"):
         request._wagtail_site = site
     site = Site.find_for_request(request)
     if site is None:
         return None
-    if current(site_key) is None:
+    if site_key not in current:
         fresh[site_key] = site
-    menu = current(menu_key)
+    menu = current.get(menu_key)
     if menu is None:
         menu = fresh[menu_key] = build_menu(site, request)
-    if fresh:
+    store(fresh, generation)
+    return menu
+
+
+def read_current(keys):
+    """``({key: value}, generation)``: those of ``keys`` cached in the current generation, in
+    one cache read, and that generation (None if there is none yet)."""
+    cached = pages_cache().get_many([GENERATION_KEY, *keys])
+    generation = cached.get(GENERATION_KEY)
+    current = {
+        key: entry[1]
+        for key in keys
+        if (entry := cached.get(key)) is not None and generation and entry[0] == generation
+    }
+    return current, generation
+
+
+def store(values, generation):
+    """Cache ``{key: value}`` as of ``generation``, the one ``read_current`` saw before they
+    were built: values built from data changed in the meantime are never read."""
+    if values:
         generation = generation or current_generation()
         pages_cache().set_many(
-            {key: (generation, value) for key, value in fresh.items()}, CACHE_TIMEOUT
+            {key: (generation, value) for key, value in values.items()}, CACHE_TIMEOUT
         )
-    return menu
 
 
 def build_menu(site, request):

@@ -1,5 +1,5 @@
-"""Cached site-wide data (the menus, whole public pages) dropped when what it was built from
-changes."""
+"""Cached site-wide data (the menus and footers, whole public pages) dropped when what it was
+built from changes."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -9,7 +9,7 @@ from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction,
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from network.images import prepare_renditions
-from network.models import NetworkDocument, Place, Topic
+from network.models import NetworkDocument, Partner, Place, SiteLinks, Topic
 from network.navigation import clear_menus
 from network.page_cache import clear_pages
 
@@ -31,6 +31,10 @@ def clear_cached_pages():
 @receiver(post_delete, sender=Topic)
 @receiver(post_save, sender=Place)
 @receiver(post_delete, sender=Place)
+@receiver(post_save, sender=Partner)
+@receiver(post_delete, sender=Partner)
+@receiver(post_save, sender=SiteLinks)
+@receiver(post_delete, sender=SiteLinks)
 @receiver(post_save, sender=get_image_model())
 @receiver(post_delete, sender=get_image_model())
 def clear_cached_pages_on_change(**kwargs):

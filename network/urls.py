@@ -14,6 +14,7 @@ from members.photos import MemberPhotoView
 from network.account import account_view
 from network.auth import AdminLoginView
 from network.health import healthz
+from network.site_map import site_map
 from network.sitemaps import MultilingualSitemap
 from network.views import old_spanish_address
 from search import views as search_views
@@ -64,6 +65,7 @@ urlpatterns += i18n_patterns(
     # address stay as allauth names them.
     path(_("search/"), search_views.search, name="search"),
     path(_("search/suggest/"), search_views.suggest, name="search_suggest"),
+    path(_("site-map/"), site_map, name="site_map"),
     path(_("account/"), include("members.urls")),
     path(_("account/"), include("allauth.urls")),
     # Wagtail's own front-end log-in has none of allauth's rate limits or e-mail verification:

@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from network.models import Place, Topic
+from network.models import Partner, Place, Topic
 from network.styleguide import design_system
 from network.two_factor import two_factor_permission
 
@@ -36,6 +36,22 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+class PartnerViewSet(SnippetViewSet):
+    model = Partner
+    icon = "group"
+    menu_label = _("Partners")
+    menu_name = "partners"
+    add_to_admin_menu = True
+    list_display = ["name", "website", "sort_order"]
+    search_fields = ["name"]
+    # Editors type the order: Wagtail's drag and drop would renumber every language's partners
+    # at once from a list showing one language.
+    sort_order_field = None
+
+
+register_snippet(PartnerViewSet)
 
 
 @hooks.register("register_permissions")

@@ -613,7 +613,7 @@ def test_manifest_describes_the_archive(sqlite_backup):
     assert manifest["database"]["vendor"] == "sqlite"
     assert set(manifest["versions"]) == {"python", "django", "wagtail", "wagtail-localize"}
     assert manifest["pages"]["by_type_and_locale"]["home.homepage"] == {"en": 1, "es": 1}
-    assert manifest["pages"]["by_type_and_locale"]["home.standardpage"] == {"en": 2, "es": 2}
+    assert manifest["pages"]["by_type_and_locale"]["home.standardpage"] == {"en": 3, "es": 3}
     counts = sqlite_backup.snapshot["counts"]
     assert manifest["pages"]["total"] == counts["wagtailcore.page"]
     assert {k: v for k, v in manifest["models"].items() if v} == {
@@ -897,7 +897,7 @@ def test_backup_in_process_counts_pages_per_type_and_locale(site_tree, settings,
     call_command("backup", str(archive), stdout=out)
 
     manifest = read_manifest(archive)
-    assert manifest["pages"]["by_type_and_locale"]["home.standardpage"] == {"en": 2, "es": 2}
+    assert manifest["pages"]["by_type_and_locale"]["home.standardpage"] == {"en": 3, "es": 3}
     assert manifest["models"]["network.networkdocument"] == 1
     assert manifest["members"]["media/" + document.file.name]["sha256"] == sha256(
         (tmp_path / "media" / document.file.name).read_bytes()

@@ -49,7 +49,7 @@ def test_load_demo_builds_both_languages(client):
             "title", flat=True
         )
     )
-    assert spanish_titles == {"Sobre el programa", "Socios"}
+    assert spanish_titles == {"Sobre el programa", "Socios", "Declaración de accesibilidad"}
     assert "created: page “About the programme”" in output
     assert "translated: es “Sobre el programa”" in output
     assert client.get("/es/socios/").status_code == 200

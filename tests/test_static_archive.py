@@ -236,11 +236,12 @@ def links_of(url, content_type, body):
     return []
 
 
-def crawl(start):
+def crawl(start, *entrances):
     """``{url: (status, content type, body)}`` of everything reachable from ``start`` inside
-    the archive, and ``{broken url: [pages linking to it]}``."""
-    seen, broken, queue = {}, {}, [start]
-    queued = {start}
+    the archive, or from ``entrances`` (addresses relative to it that no page links to), and
+    ``{broken url: [pages linking to it]}``."""
+    queue = [start, *(urljoin(start, entrance) for entrance in entrances)]
+    seen, broken, queued = {}, {}, set(queue)
     while queue:
         url = queue.pop()
         seen[url] = fetch(url)
@@ -261,7 +262,8 @@ def crawl(start):
 
 @pytest.fixture(scope="module")
 def crawled(archive_url):
-    return crawl(archive_url)
+    # Pages link to the site map for people; search engines find sitemap.xml from robots.txt.
+    return crawl(archive_url, "sitemap.xml")
 
 
 # --- The tests -------------------------------------------------------------------------------
@@ -343,6 +345,20 @@ def test_feeds_sitemap_and_calendars_point_into_the_archive(crawled, archive_url
             assert seen[urldefrag(urljoin(url, str(event["URL"]))).url][0] == 200
 
 
+def test_the_site_map_for_people_is_archived_in_both_languages(crawled, archive_url):
+    """Reached from every page's footer; its links (all answering: see the first test) lead to
+    the pages of its language."""
+    seen, _broken = crawled
+    for path, about in (
+        ("en/site-map/", "en/about/"),
+        ("es/mapa-del-sitio/", "es/sobre-el-programa/"),
+    ):
+        url = urljoin(archive_url, path)
+        status, content_type, body = seen[url]
+        assert (status, content_type) == (200, "text/html")
+        assert urljoin(archive_url, about) in [urljoin(url, link) for link in parse(body).urls]
+
+
 def test_every_resource_event_call_member_and_standard_page_is_indexed(built):
     """Pagefind indexes the pages that mark their main content (``data-pagefind-body``): all of
     these, in the index of their language, and no listing or home page."""
@@ -388,7 +404,7 @@ def test_a_base_url_makes_every_link_absolute(site_tree, tmp_path):
         stdout=io.StringIO(),
     )
     links = page_links(tmp_path / "out", "en/about/index.html")
-    internal = [link for link in links if not link.startswith("#")]
+    internal = [link for link in links if not link.startswith(("#", "mailto:"))]
     assert "https://archive.example.org/network/es/sobre-el-programa/" in internal
     assert all(link.startswith("https://") for link in internal), internal
     sitemap = (tmp_path / "out" / "sitemap.xml").read_text()

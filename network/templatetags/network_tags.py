@@ -5,6 +5,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.models import Page
 
+from network.footer import footer_content
 from network.i18n import (
     absolute_page_url,
     home_alternates,
@@ -57,6 +58,25 @@ def main_navigation(context):
         "home_url": menu["home_url"],
         "links": links,
         "archive_mode": context.get("archive_mode"),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The footer's links and contact address for this site in the active language
+    (network/footer.py)."""
+    return footer_content(context["request"])
+
+
+@register.inclusion_tag("network/partner_list.html", takes_context=True)
+def partner_list(context, heading_id="partners-heading", heading_class=""):
+    """The partners, as logos (or names) linked to their websites, under a "Partners" heading
+    (an h2 with this id and class); nothing at all when there are none. Used by the footer;
+    ``{% partner_list heading_id="home-partners-heading" %}`` shows them on a page too."""
+    return {
+        "partners": footer_content(context["request"])["partners"],
+        "heading_id": heading_id,
+        "heading_class": heading_class,
     }
 
 

@@ -194,6 +194,8 @@ DEMO_PAGES = [
     ("home, English", "/en/"),
     ("home, Spanish", "/es/"),
     ("standard page", "/en/about/"),
+    ("accessibility statement, Spanish", "/es/accesibilidad/"),
+    ("site map", "/en/site-map/"),
     ("library", "/en/resources/"),
     ("resource", "/en/resources/placing-business-leadership/"),
     ("events", "/en/events/"),
