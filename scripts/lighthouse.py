@@ -112,7 +112,19 @@ def pages_to_measure(base):
     return pages
 
 
-def lighthouse(url, out):
+def lighthouse(url, out, attempts=3):
+    """Scores of one page; Lighthouse now and then fails to record a trace (NO_NAVSTART), so a
+    failed run is tried again."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return lighthouse_once(url, out)
+        except subprocess.CalledProcessError:
+            if attempt == attempts:
+                raise
+            print(f"  (Lighthouse failed on {url}; trying again)", flush=True)
+
+
+def lighthouse_once(url, out):
     subprocess.run(
         [
             str(LIGHTHOUSE),
