@@ -131,9 +131,13 @@ DESCRIPTION_FIELDS = ("search_description", "summary", "introduction", "hero_tex
 
 @register.simple_tag
 def page_description(page, fallback=""):
-    """The page's meta description: its own, else the first of its summary, introduction or
-    biography (as plain text, cut at a word near 160 characters), else ``fallback``."""
-    for name in DESCRIPTION_FIELDS:
+    """The page's meta description: its own as the editor wrote it, else the first of its
+    summary, introduction or biography (plain text, cut near 160 characters), else
+    ``fallback``."""
+    own = getattr(page, "search_description", "")
+    if own:
+        return own  # the editor's own, as written
+    for name in DESCRIPTION_FIELDS[1:]:
         text = strip_tags(str(getattr(page, name, "") or "")).strip()
         if text:
             return Truncator(" ".join(text.split())).chars(160)
