@@ -155,6 +155,11 @@ class CallPage(RoutablePageMixin, BasePage):
     parent_page_types = ["calls.CallIndexPage"]
     subpage_types = []
 
+    kind = "call"
+    kind_label = _("Collaboration call")
+    kind_label_plural = _("Collaboration calls")
+    search_result_date_label = _("Deadline")
+
     class Meta:
         verbose_name = _("collaboration call")
         verbose_name_plural = _("collaboration calls")
@@ -203,6 +208,9 @@ class CallPage(RoutablePageMixin, BasePage):
         if self.status(now) in (CallStatus.OPEN, CallStatus.CLOSING_SOON):
             return self.deadline_at - now
         return None
+
+    def search_result_date(self):
+        return self.deadline_date
 
     def search_snippet_text(self):
         return " ".join([self.summary, self.eligibility, stream_text(self.body)])

@@ -203,6 +203,10 @@ class EventPage(RoutablePageMixin, BasePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
+    kind = "event"
+    kind_label = _("Event")
+    kind_label_plural = _("Events")
+
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
@@ -280,6 +284,9 @@ class EventPage(RoutablePageMixin, BasePage):
             for zone in zones
             if zone
         ]
+
+    def search_result_date(self):
+        return self.start_date  # in the event's own time zone, as its page shows it
 
     def search_snippet_text(self):
         return " ".join([self.summary, stream_text(self.body)])

@@ -191,6 +191,10 @@ class MemberPage(RoutablePageMixin, BasePage):
     parent_page_types = ["members.MemberIndexPage"]
     subpage_types = []
 
+    kind = "member"
+    kind_label = _("Member")
+    kind_label_plural = _("Members")
+
     class Meta:
         verbose_name = _("member profile")
         verbose_name_plural = _("member profiles")

@@ -44,8 +44,24 @@ class BasePage(Page):
 
     override_translatable_fields = [SynchronizedField("social_image")]
 
+    # What a visitor calls this kind of page (in search results and the search page's filter),
+    # never the CMS's page type: home, standard and listing pages are all just "pages".
+    kind = "page"
+    kind_label = _("Page")
+    kind_label_plural = _("Pages")
+    # The word before the date a search result shows (see search_result_date), if any.
+    search_result_date_label = None
+
     class Meta:
         abstract = True
+
+    def search_result_kind(self):
+        return self.kind_label
+
+    def search_result_date(self):
+        """The date that matters to a reader of a search result (publication, event, deadline),
+        or None: never the date the page was loaded or last edited."""
+        return None
 
     def search_snippet_text(self):
         """Plain text from which a search result's highlighted snippet is taken."""

@@ -37,6 +37,7 @@ from resources.feeds import LatestResourcesFeed
 from resources.filters import ResourceFilterSet
 from search.service import clean_query, matching_ids
 
+RESOURCE_TYPE_LABELS = dict(ResourceType.choices)
 DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:")
 doi_validator = RegexValidator(
     r"^10\.\d{4,9}/\S+$", _("Enter a DOI such as 10.1234/abcd.5678 (without https://doi.org/).")
@@ -223,9 +224,20 @@ class ResourcePage(RoutablePageMixin, BasePage):
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
 
+    kind = "resource"
+    kind_label = _("Resource")
+    kind_label_plural = _("Resources")
+
     class Meta:
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
+
+    def search_result_kind(self):
+        # (get_resource_type_display() translates every choice's label to find this one)
+        return RESOURCE_TYPE_LABELS.get(self.resource_type, self.resource_type)
+
+    def search_result_date(self):
+        return self.publication_date
 
     def clean(self):
         super().clean()

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import get_page_models
 
 from network.forms import BoundedMultipleChoiceField
 from network.models import Topic
@@ -15,16 +16,19 @@ class SortOrder:
     CHOICES = [(RELEVANCE, _("Relevance")), (DATE, _("Newest first"))]
 
 
-def searchable_page_types():
-    """``(app_label.model, label)`` for every page type the public can find, e.g. resources,
-    events, calls and member profiles as those apps arrive."""
-    from wagtail.models import get_page_models
+def page_kinds():
+    """``{kind: [page models]}`` for every kind of page the public can find, in the visitor's
+    words (``BasePage.kind``): resources, events, calls, members, and "pages" for the rest."""
+    kinds = {}
+    for model in get_page_models():
+        if hasattr(model, "kind"):
+            kinds.setdefault(model.kind, []).append(model)
+    # The generic kind last: the specific ones are what people filter by.
+    return dict(sorted(kinds.items(), key=lambda item: item[0] == "page"))
 
-    return [
-        (model._meta.label_lower, model._meta.verbose_name_plural.capitalize())
-        for model in get_page_models()
-        if model._meta.app_label not in {"wagtailcore"}
-    ]
+
+def page_kind_choices():
+    return [(kind, models[0].kind_label_plural) for kind, models in page_kinds().items()]
 
 
 class SearchForm(forms.Form):
@@ -32,7 +36,7 @@ class SearchForm(forms.Form):
 
     q = forms.CharField(label=_("Search the site"), required=False, strip=True)
     type = BoundedMultipleChoiceField(
-        label=_("Content type"), required=False, choices=searchable_page_types
+        label=_("Content type"), required=False, choices=page_kind_choices
     )
     resource_type = BoundedMultipleChoiceField(
         label=_("Resource type"), required=False, choices=ResourceType.choices

@@ -14,15 +14,13 @@ from network.listing import Facet, FacetOption, ignored_filter_messages
 from network.lookups import InList
 from network.models import Topic
 from network.taxonomy import term_labels
-from resources.choices import ResourceType
 from resources.models import ResourcePage, document_links
-from search.forms import SearchForm, SortOrder
+from search.forms import SearchForm, SortOrder, page_kinds
 from search.highlight import highlight, highlight_title, mentions
 from search.service import RESULT_WINDOW, autocomplete_titles, clean_query, faceted_search
 
 RESULTS_PER_PAGE = 10
 RESOURCE_FILTERS = ("resource_type", "topic", "year")
-RESOURCE_TYPE_LABELS = dict(ResourceType.choices)
 
 
 def search(request):
@@ -67,9 +65,9 @@ def search_queryset(form, locale):
         # fast (search/README.md). "All languages" adds the others, labelled with theirs.
         pages = pages.filter(locale=locale)
     if form.value("type"):
-        content_types = ContentType.objects.get_for_models(
-            *(page_model(label) for label in form.value("type"))
-        ).values()
+        kinds = page_kinds()
+        models = [model for kind in form.value("type") for model in kinds[kind]]
+        content_types = ContentType.objects.get_for_models(*models).values()
         pages = pages.filter(content_type__in=list(content_types))
     if form.value("sort") == SortOrder.DATE:
         pages = pages.order_by("-first_published_at")
@@ -187,17 +185,11 @@ def search_result(page, query, snippet_text, languages):
         "page": page,
         "title": highlight_title(page.title, query),
         "snippet": highlight(snippet_text, query),
-        "type": result_type_label(page),
-        "date": getattr(page, "publication_date", None) or page.first_published_at,
+        "kind": page.search_result_kind(),
+        "date": page.search_result_date(),
+        "date_label": page.search_result_date_label,
         "language": languages.get(page.locale_id) or page.locale.language_code,
     }
-
-
-def result_type_label(page):
-    if isinstance(page, ResourcePage):
-        # (get_resource_type_display() translates every choice's label to find this one)
-        return RESOURCE_TYPE_LABELS.get(page.resource_type, page.resource_type)
-    return page._meta.verbose_name.capitalize()
 
 
 def facets(form, types, counts):
@@ -205,10 +197,11 @@ def facets(form, types, counts):
     matches (search/README.md)."""
     type_labels = dict(form.fields["type"].choices)
     # ContentType lookups by id come from Django's cache, not the database.
-    type_counts = {
-        ContentType.objects.get_for_id(pk).model_class()._meta.label_lower: count
-        for pk, count in types.items()
-    }
+    type_counts = Counter()
+    for pk, count in types.items():
+        model = ContentType.objects.get_for_id(pk).model_class()
+        if model is not None and hasattr(model, "kind"):
+            type_counts[model.kind] += count
     resource_types, years = Counter(), Counter()
     for resource_type, year, count in counts["resources"]:
         resource_types[resource_type] += count
@@ -268,11 +261,6 @@ def querystring_without_page(request):
     data = request.GET.copy()
     data.pop("page", None)
     return data.urlencode()
-
-
-def page_model(label):
-    app_label, model_name = label.split(".")
-    return ContentType.objects.get_by_natural_key(app_label, model_name).model_class()
 
 
 def suggest(request):

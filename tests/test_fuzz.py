@@ -530,12 +530,12 @@ def test_site_search(fuzz_site, data):
             {
                 "q": ["policy", "business", "informe español", "Pérez", "workshop"],
                 "type": [
+                    "resource",
+                    "event",
+                    "call",
+                    "member",
+                    "page",
                     "resources.resourcepage",
-                    "events.eventpage",
-                    "calls.callpage",
-                    "members.memberpage",
-                    "home.homepage",
-                    "wagtailcore.page",
                     "auth.user",
                     "nope",
                 ],

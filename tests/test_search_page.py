@@ -11,6 +11,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, PageViewRestriction
 
+from calls.models import CallIndexPage, CallPage
+from events.models import EventIndexPage, EventPage
+from events.timezones import TimeZone
+from home.models import StandardPage
 from network.models import Topic
 from resources.models import ResourceDocument, ResourceIndexPage, ResourcePage
 from search import service
@@ -67,7 +71,7 @@ def facet(html, name):
 
 def assert_bidlevy_facets(html):
     """The facets of a search for "bidlevy", found in three resources of the fixture."""
-    assert facet(html, "type") == {"resources.resourcepage": "(3)"}
+    assert facet(html, "type") == {"resource": "(3)"}
     assert facet(html, "resource_type") == {
         "report": "(1)",
         "policy_brief": "(1)",
@@ -164,6 +168,87 @@ def test_search_stays_in_the_active_language_unless_asked(client, resources, sit
     assert everywhere.select_one(".badge--language").get_text() == "español"
 
 
+def publish_under(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def pages_of_every_kind(site_tree, resources):
+    """A page, an event and a call that mention "bidlevy", besides the fixture's resources."""
+    home = site_tree.home_en
+    publish_under(
+        home,
+        StandardPage(title="About the bidlevy", slug="about-bidlevy", introduction="Who we are."),
+    )
+    events = publish_under(home, EventIndexPage(title="Events", slug="events"))
+    publish_under(
+        events,
+        EventPage(
+            title="Bidlevy workshop",
+            summary="A workshop.",
+            event_type="workshop",
+            event_format="online",
+            time_zone=TimeZone.SANTIAGO,
+            start_date=datetime.date(2027, 6, 16),
+            start_time=datetime.time(10),
+            end_date=datetime.date(2027, 6, 16),
+            end_time=datetime.time(12),
+        ),
+    )
+    calls = publish_under(home, CallIndexPage(title="Calls", slug="calls"))
+    publish_under(
+        calls,
+        CallPage(
+            title="Bidlevy fellowships",
+            summary="Fellowships.",
+            eligibility="Researchers.",
+            offer_type="funding",
+            apply_url="https://example.org/apply",
+            time_zone=TimeZone.SANTIAGO,
+            opening_date=datetime.date(2027, 1, 4),
+            opening_time=datetime.time(9),
+            deadline_date=datetime.date(2027, 3, 31),
+            deadline_time=datetime.time(17),
+        ),
+    )
+
+
+def result_meta(html):
+    return {
+        " ".join(item.h3.get_text().split()): " ".join(
+            item.select_one(".search-results__meta").get_text().split()
+        )
+        for item in html.select(".search-results > li")
+    }
+
+
+def test_results_say_what_they_are_in_the_visitors_words(client, pages_of_every_kind):
+    html = get(client, q="bidlevy")
+    meta = result_meta(html)
+    assert meta["Business improvement district levies"] == "Policy brief 1 May 2021"
+    assert meta["Bidlevy workshop"] == "Event 16 June 2027"
+    assert meta["Bidlevy fellowships"] == "Collaboration call Deadline 31 March 2027"
+    # A page has no date worth showing: not the day it was published or loaded.
+    assert meta["About the bidlevy"] == "Page"
+    labels = {
+        box["value"]: box.find_next("label").get_text(" ", strip=True)
+        for box in html.select('.filters input[name="type"]')
+    }
+    assert labels == {
+        "resource": "Resources (3)",
+        "event": "Events (1)",
+        "call": "Collaboration calls (1)",
+        "page": "Pages (1)",
+    }
+    assert result_titles(get(client, q="bidlevy", type="page")) == ["About the bidlevy"]
+    assert sorted(result_titles(get(client, q="bidlevy", type=["event", "call"]))) == [
+        "Bidlevy fellowships",
+        "Bidlevy workshop",
+    ]
+
+
 def test_sort_by_date(client, resources):
     titles = result_titles(get(client, q="bidlevy", sort="date"))
 
@@ -258,7 +343,7 @@ def test_search_page_query_count_is_bounded(client, resources, django_assert_max
         for query in queries
     )
     assert len(result_titles(html)) == 10
-    assert facet(html, "type") == {"resources.resourcepage": "(33)"}
+    assert facet(html, "type") == {"resource": "(33)"}
     assert len(facet(html, "topic")) == 4
 
 
@@ -271,7 +356,7 @@ def test_facets_and_total_count_every_match_past_the_result_window(client, resou
 
     assert len(result_titles(html)) == 2
     assert "More than 2 results" in html.select_one('[role="status"]').get_text()
-    assert facet(html, "type") == {"resources.resourcepage": "(3)"}
+    assert facet(html, "type") == {"resource": "(3)"}
     assert facet(html, "year") == {"2021": "(2)", "2019": "(1)"}
     assert facet(html, "topic") == {"city-leadership": "(2)"}
 
@@ -415,7 +500,7 @@ def test_pages_under_a_view_restriction_are_neither_found_nor_counted(client, re
 
     assert "Business improvement district levies" not in result_titles(html)
     assert len(result_titles(html)) == 2
-    assert facet(html, "type") == {"resources.resourcepage": "(2)"}
+    assert facet(html, "type") == {"resource": "(2)"}
 
     PageViewRestriction.objects.create(
         page=resources[0].get_parent(), restriction_type=PageViewRestriction.LOGIN
