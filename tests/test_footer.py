@@ -6,6 +6,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -363,3 +364,32 @@ def test_the_footers_queries_do_not_grow_with_partners_or_logos(client, site_tre
     client.get("/en/about/")  # makes their renditions
 
     assert cold_and_warm() == few
+
+
+@pytest.mark.parametrize("group", ["Editors", "Moderators"])
+def test_editors_and_moderators_manage_partners_site_links_and_vocabulary(
+    client, site_tree, django_user_model, group
+):
+    editor = django_user_model.objects.create_user("editor", "editor@example.org", "x")
+    editor.groups.add(Group.objects.get(name=group))
+    client.force_login(editor)
+    partner = english_partner("The Business of Cities")
+    edit_url = reverse("wagtailsnippets_network_partner:edit", args=[partner.pk])
+    data = form_data(client.get(edit_url).content.decode(), "w-editor-form")
+    data["name"] = ["The Business of Cities Ltd"]
+    assert client.post(edit_url, data).status_code == 302
+    assert english_partner("The Business of Cities Ltd").pk == partner.pk
+
+    site = Site.objects.get(is_default_site=True)
+    links_url = reverse("wagtailsettings:edit", args=["network", "sitelinks", site.pk])
+    data = form_data(client.get(links_url).content.decode(), "w-editor-form")
+    data["contact_email"] = ["hello@example.org"]
+    assert client.post(links_url, data).status_code == 302
+    assert SiteLinks.for_site(site).contact_email == "hello@example.org"
+
+    for snippet in ("topic", "place"):
+        assert client.get(reverse(f"wagtailsnippets_network_{snippet}:add")).status_code == 200
+    assert (
+        client.get(reverse("wagtailsnippets_network_partner:delete", args=[partner.pk])).status_code
+        == 200
+    )
