@@ -1,4 +1,4 @@
-"""Strings of Wagtail and wagtail-localize whose Spanish the site corrects.
+"""Strings of Wagtail, wagtail-localize and django-allauth whose Spanish the site corrects.
 
 Django reads the site's catalogue (LOCALE_PATHS) before the packages' own, so an entry there for
 one of their msgids replaces their translation. ``makemessages`` keeps only the msgids it finds
@@ -94,4 +94,25 @@ WAGTAIL_LOCALIZE = [
     ),
     gettext_noop("Are you sure you want to delete this locale?"),
     gettext_noop("Locale '{0}' deleted."),
+]
+
+# django-allauth's account and two-factor pages: "tú" where the site says "usted", and English
+# title case kept in Spanish ("Restablecer Contraseña"). Its e-mails are the site's own
+# (templates/account/email, templates/mfa/email).
+ALLAUTH = [
+    gettext_noop("Be patient, you are sending too many requests."),
+    gettext_noop(
+        "You cannot generate recovery codes without having two-factor authentication enabled."
+    ),
+    gettext_noop("Password Reset"),
+    gettext_noop("Re-send Verification"),
+    gettext_noop("Download codes"),
+    gettext_noop(
+        "You currently do not have any email address set up. You should really add an email "
+        "address so you can receive notifications, reset your password, etc."
+    ),
+    gettext_noop(
+        '<strong>Note:</strong> you can still <a href="%(email_url)s">change your email '
+        "address</a>."
+    ),
 ]

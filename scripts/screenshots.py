@@ -2,7 +2,8 @@
 folder (``make screenshots``), so that a reviewer sees the whole site in a minute.
 
 Runs against a running site (``make run``; ``--base-url`` if not on 127.0.0.1:8000) with
-Playwright driving Debian's Chromium (``apt-get install chromium``); downloads nothing.
+Playwright driving Debian's Chromium (``apt-get install chromium``); downloads nothing. With
+``--member EMAIL:PASSWORD`` (a verified member's account) it also takes the account pages.
 """
 
 import argparse
@@ -24,7 +25,20 @@ PAGES = [
     ("about", "/en/about/", "/es/sobre-el-programa/"),
     ("login", "/en/account/login/", "/es/cuenta/login/"),
     ("signup", "/en/account/signup/", "/es/cuenta/signup/"),
+    ("password-reset", "/en/account/password/reset/", "/es/cuenta/password/reset/"),
+    ("privacy", "/en/account/privacy/", "/es/cuenta/privacidad/"),
+    ("accessibility", "/en/accessibility/", "/es/accesibilidad/"),
+    ("site-map", "/en/site-map/", "/es/mapa-del-sitio/"),
     ("not-found", "/en/no-such-page/", "/es/no-existe/"),
+]
+# Pages only a member sees, taken with --member.
+MEMBER_PAGES = [
+    ("account", "/en/account/", "/es/cuenta/"),
+    ("profile-form", "/en/account/profile/", "/es/cuenta/perfil/"),
+    ("account-email", "/en/account/email/", "/es/cuenta/email/"),
+    ("account-password", "/en/account/password/change/", "/es/cuenta/password/change/"),
+    ("two-factor", "/en/account/2fa/", "/es/cuenta/2fa/"),
+    ("two-factor-setup", "/en/account/2fa/totp/activate", "/es/cuenta/2fa/totp/activate"),
 ]
 
 
@@ -33,15 +47,31 @@ def first_link(page, selector):
     return link.get_attribute("href") if link.count() else None
 
 
+def log_in(browser, base_url, email, password):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + "/en/account/login/")
+    page.fill('input[name="login"]', email)
+    page.fill('input[name="password"]', password)
+    page.locator('main form button[type="submit"]').first.click()
+    page.wait_for_load_state("networkidle")
+    if "/login/" in page.url:
+        raise SystemExit(f"could not log in as {email}: check the address and password")
+    state = context.storage_state()
+    context.close()
+    return state
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--base-url", default="http://127.0.0.1:8000")
     parser.add_argument("--out", default="screenshots", type=Path)
     parser.add_argument("--only", help="names of pages to take, comma-separated")
+    parser.add_argument("--member", help="EMAIL:PASSWORD of a member, for the account pages")
     arguments = parser.parse_args()
     arguments.out.mkdir(parents=True, exist_ok=True)
     wanted = set(arguments.only.split(",")) if arguments.only else None
-    pages = list(PAGES)
+    pages = list(PAGES) + (MEMBER_PAGES if arguments.member else [])
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         # The first page of each detail kind, found from its English listing, and its Spanish
@@ -60,6 +90,10 @@ def main():
                 spanish = first_link(probe, 'head link[hreflang="es"]')
                 pages.append((name, english, spanish and spanish.replace(arguments.base_url, "")))
         probe.close()
+        # One login for every context: the member's session cookie, saved once.
+        session = None
+        if arguments.member:
+            session = log_in(browser, arguments.base_url, *arguments.member.split(":", 1))
         for name, english, spanish in pages:
             if wanted and name not in wanted:
                 continue
@@ -67,7 +101,9 @@ def main():
                 if not path:
                     continue
                 for width_name, width in WIDTHS.items():
-                    context = browser.new_context(viewport={"width": width, "height": 900})
+                    context = browser.new_context(
+                        viewport={"width": width, "height": 900}, storage_state=session
+                    )
                     page = context.new_page()
                     page.goto(arguments.base_url + path, wait_until="networkidle")
                     target = arguments.out / f"{name}-{language}-{width_name}.png"

@@ -9,9 +9,11 @@ would, not by allauth's own functions."""
 import re
 
 import pytest
+from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -210,3 +212,35 @@ def test_codes_are_rate_limited_like_passwords(client, editor_secret):
     assert blocked.status_code == 200
     assert "Too many failed login attempts" in blocked.content.decode()
     assert not logged_in(client)
+
+
+def test_the_two_factor_page_shows_its_methods_as_cards_with_buttons(client, editor):
+    client.force_login(editor)
+    response = client.get("/es/cuenta/2fa/")
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    panels = html.select("main .panel")
+    assert [panel.h2.get_text(strip=True) for panel in panels] == [
+        "Aplicación de autenticación",
+        "Códigos de recuperación",
+    ]
+    activate = panels[0].select_one(".button-group a.button")
+    assert activate.get_text(strip=True) == "Activar"
+    assert not html.select("main .panel li")  # allauth's own panel lists its actions
+
+
+def test_the_e_mail_page_marks_addresses_with_the_sites_badges(client, editor):
+    EmailAddress.objects.create(user=editor, email=editor.email, verified=True, primary=True)
+    EmailAddress.objects.create(user=editor, email="old@example.org", verified=False)
+    client.force_login(editor)
+    html = BeautifulSoup(client.get("/es/cuenta/email/").content, "html.parser")
+    badges = {
+        (badge.get_text(strip=True), " ".join(badge["class"]))
+        for badge in html.select("main .badge")
+    }
+    assert badges == {
+        ("Verificado", "badge badge--open"),
+        ("Principal", "badge"),
+        ("Sin verificar", "badge badge--closing-soon"),
+    }
+    assert "Reenviar la verificación" in html.get_text()
