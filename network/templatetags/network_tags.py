@@ -1,5 +1,4 @@
 from django import template
-from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -101,8 +100,8 @@ def initials(name):
 
 @register.simple_tag(takes_context=True)
 def absolute_uri(context, url):
-    """An address on this site as the visitor reached it (scheme, host, port), for tags that
-    need absolute URLs (og:image); an absolute URL (e.g. files on a CDN) is kept."""
+    """An address on this site as the visitor reached it (scheme, host, port), for what needs
+    absolute URLs (og:image, links in e-mails); an absolute URL (e.g. files on a CDN) is kept."""
     return context["request"].build_absolute_uri(url)
 
 
@@ -117,12 +116,6 @@ def sharing_image(page):
 def home_page_url(context):
     """The home page in the active language, as a full address: e-mails sign off with it."""
     return home_url(translation.get_language(), context["request"])
-
-
-@register.simple_tag(takes_context=True)
-def absolute_url(context, view_name):
-    """The full address of a named URL on the host the request came to, for e-mails."""
-    return context["request"].build_absolute_uri(reverse(view_name))
 
 
 #: Page fields that say what the page is about, in the order a description is taken from.
