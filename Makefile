@@ -5,15 +5,25 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format messages audit services frontend screenshots lighthouse
+.PHONY: install lock run test lint format messages audit services frontend screenshots lighthouse
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.lock
+# Development installs requirements-dev.lock (the production lock and the test tools); servers
+# and the Docker image install requirements.lock only.
+$(VENV)/.installed: requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet -r requirements-dev.lock
 	touch $@
+
+# Both locks from pyproject.toml, hashed; the development one keeps the production versions.
+# Add --upgrade-package NAME (or --upgrade) through UPGRADE="..." to move versions.
+lock:
+	$(BIN)/uv pip compile pyproject.toml -o requirements.lock --no-header --python-version 3.11 \
+		--generate-hashes --quiet $(UPGRADE)
+	$(BIN)/uv pip compile pyproject.toml --extra dev -c requirements.lock -o requirements-dev.lock \
+		--no-header --python-version 3.11 --generate-hashes --quiet
 
 # Links in e-mails and the demo's Wagtail Site follow the address served (network/settings/dev.py).
 run: export DEV_SERVER_HOST = $(HOST)
@@ -70,4 +80,4 @@ messages: install
 # Known vulnerabilities in the locked dependencies. Needs PyPI's JSON API (pypi.org/pypi/...) or
 # OSV, which the CI machine cannot reach: run it where they are reachable, e.g. before a release.
 audit: install
-	$(BIN)/pip-audit --strict -r requirements.lock
+	$(BIN)/pip-audit --strict -r requirements.lock -r requirements-dev.lock

@@ -197,7 +197,7 @@ def test_make_run_passes_the_address_it_serves_on(tmp_path):
     python = venv / "bin" / "python"
     python.write_text('#!/bin/sh\necho "$DEV_SERVER_HOST $DEV_SERVER_PORT $*" >> "$CALLS_LOG"\n')
     python.chmod(0o755)
-    # Newer than requirements.lock: `make install` has nothing to do.
+    # Newer than requirements-dev.lock: `make install` has nothing to do.
     (venv / ".installed").touch()
 
     result = subprocess.run(
