@@ -7,7 +7,7 @@ import icalendar
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events.calendars import PRODUCT_ID, ics_response
+from network.calendars import ics_response, new_calendar
 from network.feeds import LatestPagesFeed
 from network.i18n import absolute_page_url
 
@@ -19,20 +19,9 @@ class LatestCallsFeed(LatestPagesFeed):
     def title(self, listing):
         return _("%(listing)s: new calls") % {"listing": listing.title}
 
-    def latest(self, listing):
-        from calls.models import CallPage
-
-        return CallPage.objects.child_of(listing).live().public().order_by("-opens_at", "-pk")
-
-
-def latest_calls_feed(listing):
-    return LatestCallsFeed(listing)
-
 
 def deadline_ics(call, request):
-    cal = icalendar.Calendar()
-    cal.add("prodid", PRODUCT_ID)
-    cal.add("version", "2.0")
+    cal = new_calendar()
     entry = icalendar.Event()
     entry.add("uid", f"call-deadline-{call.translation_key}@chile-uk-city-leadership")
     entry.add("dtstamp", timezone.now())

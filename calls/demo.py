@@ -8,9 +8,9 @@ from wagtail.models import Locale, Site
 
 from calls.models import CallIndexPage, CallPage
 from calls.status import CLOSING_SOON
-from events.timezones import TimeZone
 from network.demo import ensure_child_page, ensure_child_page_with, ensure_translation
 from network.models import Topic
+from network.timezones import TimeZone
 
 PARTNERS = "UCL City Leadership Initiative, SERCOTEC"
 

@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from calls.choices import CallStatus
 from calls.status import status_query
+from network.filters import term_filter
 from network.forms import BoundedMultipleChoiceFilter
 from network.models import Topic
-from resources.filters import term_filter
 
 
 class CallFilterSet(django_filters.FilterSet):

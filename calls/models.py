@@ -19,12 +19,12 @@ from calls import deadlines
 from calls.choices import CallStatus, OfferType
 from calls.filters import CallFilterSet
 from calls.status import call_status
-from events.timezones import TIME_LABELS, TimeZone, aware_or_none, aware_times, in_zone
 from network.blocks import BodyBlock, stream_text
 from network.forms import TaxonomyPageForm
 from network.listing import FilterableListMixin
 from network.models import BasePage, Topic
 from network.taxonomy import term_labels, term_links
+from network.timezones import TIME_LABELS, TimeZone, aware_or_none, aware_times, in_zone
 
 
 class CallIndexPage(FilterableListMixin, RoutablePageMixin, BasePage):
@@ -77,7 +77,8 @@ class CallIndexPage(FilterableListMixin, RoutablePageMixin, BasePage):
 
     @path("feed/", name="feed")
     def feed(self, request):
-        return deadlines.latest_calls_feed(self)(request)
+        latest = CallPage.objects.child_of(self).live().public().order_by("-opens_at", "-pk")
+        return deadlines.LatestCallsFeed(self, latest)(request)
 
 
 class CallPage(RoutablePageMixin, BasePage):

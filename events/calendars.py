@@ -6,12 +6,10 @@ import datetime
 from urllib.parse import urlencode
 
 import icalendar
-from django.http import HttpResponse
 from django.utils import timezone
 
+from network.calendars import new_calendar
 from network.i18n import absolute_page_url
-
-PRODUCT_ID = "-//Chile-UK City Leadership Network//Events//EN"
 
 
 def uid(event):
@@ -24,10 +22,7 @@ def location(event):
 
 
 def calendar(events, request, name):
-    cal = icalendar.Calendar()
-    cal.add("prodid", PRODUCT_ID)
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", name)
+    cal = new_calendar(name)
     stamp = timezone.now()
     for event in events:
         entry = icalendar.Event()
@@ -42,12 +37,6 @@ def calendar(events, request, name):
             entry.add("location", location(event))
         cal.add_component(entry)
     return cal
-
-
-def ics_response(cal, filename):
-    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def links(event, request):

@@ -11,10 +11,10 @@ from django.utils import timezone
 from wagtail.models import Locale, Site
 
 from events.models import EventIndexPage, EventPage, EventSpeaker
-from events.timezones import TimeZone
 from members.models import MemberPage
 from network.demo import ensure_child_page, ensure_child_page_with, ensure_translation
 from network.models import Place, Topic
+from network.timezones import TimeZone
 
 CLI = "UCL City Leadership Initiative"
 BOC = "The Business of Cities"

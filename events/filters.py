@@ -4,11 +4,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.choices import EventFormat, EventType
+from network.filters import MAX_YEAR, MIN_YEAR, term_filter
 from network.forms import BoundedMultipleChoiceFilter
 from network.models import Topic
-from resources.filters import term_filter
-
-MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
 class EventFilterSet(django_filters.FilterSet):

@@ -18,7 +18,14 @@ from wagtail_localize.fields import SynchronizedField
 from events import calendars
 from events.choices import EventFormat, EventType
 from events.filters import EventFilterSet
-from events.timezones import (
+from members.models import MemberLink
+from network.blocks import BodyBlock, stream_text
+from network.calendars import ics_response
+from network.forms import TaxonomyPageForm
+from network.listing import FilterableListMixin, UntranslatedItemsMixin
+from network.models import BasePage, Place, Topic
+from network.taxonomy import term_labels, term_links
+from network.timezones import (
     OTHER_COUNTRY,
     TIME_LABELS,
     TimeZone,
@@ -27,12 +34,6 @@ from events.timezones import (
     aware_times,
     in_zone,
 )
-from members.models import MemberLink
-from network.blocks import BodyBlock, stream_text
-from network.forms import TaxonomyPageForm
-from network.listing import FilterableListMixin, UntranslatedItemsMixin
-from network.models import BasePage, Place, Topic
-from network.taxonomy import term_labels, term_links
 
 END_OF_DAY = datetime.time(23, 59)
 
@@ -96,9 +97,7 @@ class EventIndexPage(FilterableListMixin, UntranslatedItemsMixin, RoutablePageMi
         """Every live event of this listing's language, for calendar applications to subscribe
         to: a calendar entry has no badge to say it is in another language."""
         events = self.own_events().order_by("starts_at")
-        return calendars.ics_response(
-            calendars.calendar(events, request, name=self.title), "calendar.ics"
-        )
+        return ics_response(calendars.calendar(events, request, name=self.title), "calendar.ics")
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -306,7 +305,7 @@ class EventPage(RoutablePageMixin, BasePage):
     def ics(self, request):
         if not self.live:
             raise Http404
-        return calendars.ics_response(
+        return ics_response(
             calendars.calendar([self], request, name=self.title), f"{self.slug}.ics"
         )
 

@@ -1,14 +1,16 @@
 """The contact form of a member profile: a visitor's message relayed by e-mail, rate-limited."""
 
 from allauth.core import ratelimit
+from django import forms
 from django.contrib import messages
 from django.core.mail import EmailMessage
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from members.forms import ContactForm
+from members.validators import plain_text, single_line
 from network.i18n import absolute_page_url
 
 # Rates are set in ACCOUNT_RATE_LIMITS (settings: "member_contact"), with allauth's others.
@@ -44,3 +46,22 @@ def send_message(page, data, request):
         )
         subject = _("A message through the network's site from %(name)s") % {"name": data["name"]}
     EmailMessage(subject, body, to=[page.user.email], reply_to=[data["email"]]).send()
+
+
+class ContactForm(forms.Form):
+    """A message to a member, relayed by e-mail: the member sees the sender's address and can
+    reply; the sender never sees the member's."""
+
+    name = forms.CharField(
+        label=gettext_lazy("Your name"), max_length=120, validators=[plain_text, single_line]
+    )
+    email = forms.EmailField(
+        label=gettext_lazy("Your e-mail address"),
+        help_text=gettext_lazy("The member will reply to this address."),
+    )
+    message = forms.CharField(
+        label=gettext_lazy("Message"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        validators=[plain_text],
+    )

@@ -4,18 +4,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from members.choices import Sector
+from network.filters import sorted_term_choices, term_filter
 from network.forms import BoundedMultipleChoiceFilter
 from network.models import Place, Topic
-from network.taxonomy import term_labels
-
-
-def sorted_terms(model, **filters):
-    def choices():
-        slugs = set(model.objects.filter(**filters).values_list("slug", flat=True))
-        labels = term_labels(model)
-        return sorted(((slug, labels[slug]) for slug in slugs), key=lambda item: item[1].casefold())
-
-    return choices
 
 
 class MemberFilterSet(django_filters.FilterSet):
@@ -31,16 +22,10 @@ class MemberFilterSet(django_filters.FilterSet):
     country = BoundedMultipleChoiceFilter(
         label=_("Country"),
         field_name="country__slug",
-        choices=sorted_terms(Place, kind=Place.Kind.COUNTRY),
+        choices=sorted_term_choices(Place, kind=Place.Kind.COUNTRY),
         widget=forms.CheckboxSelectMultiple,
     )
-    expertise = BoundedMultipleChoiceFilter(
-        label=_("Expertise"),
-        field_name="expertise__slug",
-        choices=sorted_terms(Topic),
-        distinct=True,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    expertise = term_filter(Topic, _("Expertise"), "expertise__slug")
 
     @property
     def qs(self):

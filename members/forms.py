@@ -1,5 +1,3 @@
-import re
-
 from allauth.account import forms as allauth_forms
 from django import forms
 from django.conf import settings
@@ -16,12 +14,10 @@ from wagtail.models import Locale
 from members.choices import Sector, SpokenLanguage
 from members.models import BIO_MAX_LENGTH, PRIVACY_NOTICE_VERSION, Consent
 from members.photos import member_photos_collection, private_photo_name
-from members.validators import validate_orcid
+from members.validators import plain_text, single_line, validate_orcid
 from network.models import Place, Topic
 
 Image = get_image_model()
-# A tag, comment or doctype: profiles are plain text.
-MARKUP = re.compile(r"<\s*[a-zA-Z!/?]")
 
 
 def privacy_consent_label():
@@ -75,16 +71,6 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That is not your password."))
         return password
-
-
-def single_line(value):
-    if value and ("\n" in value or "\r" in value):
-        raise forms.ValidationError(_("Please write this on one line."), code="line_break")
-
-
-def plain_text(value):
-    if value and MARKUP.search(value):
-        raise forms.ValidationError(_("Please write plain text, without HTML."), code="markup")
 
 
 class ProfileForm(forms.Form):
@@ -237,22 +223,3 @@ class ProfileForm(forms.Form):
                 collection=member_photos_collection(),
                 uploaded_by_user=user,
             )
-
-
-class ContactForm(forms.Form):
-    """A message to a member, relayed by e-mail: the member sees the sender's address and can
-    reply; the sender never sees the member's."""
-
-    name = forms.CharField(
-        label=_("Your name"), max_length=120, validators=[plain_text, single_line]
-    )
-    email = forms.EmailField(
-        label=_("Your e-mail address"),
-        help_text=_("The member will reply to this address."),
-    )
-    message = forms.CharField(
-        label=_("Message"),
-        max_length=3000,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        validators=[plain_text],
-    )

@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from members.choices import Sector, SpokenLanguage
+from members.contact import contact_member
 from members.filters import MemberFilterSet
 from members.validators import validate_orcid
 from network.listing import FilterableListMixin
@@ -211,8 +212,6 @@ class MemberPage(RoutablePageMixin, BasePage):
     @path("contact/", name="contact")
     def contact(self, request):
         """A form that relays a visitor's message to the member by e-mail."""
-        from members.contact import contact_member  # it imports this module
-
         if not self.accepts_messages():
             raise Http404
         return contact_member(request, self)

@@ -3,6 +3,8 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+# A tag, comment or doctype: what members write is plain text.
+MARKUP = re.compile(r"<\s*[a-zA-Z!/?]")
 ORCID_FORMAT = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
 
 
@@ -27,3 +29,13 @@ def validate_orcid(value):
         raise ValidationError(
             _("This ORCID iD is not valid: check its digits."), code="orcid_checksum"
         )
+
+
+def single_line(value):
+    if value and ("\n" in value or "\r" in value):
+        raise ValidationError(_("Please write this on one line."), code="line_break")
+
+
+def plain_text(value):
+    if value and MARKUP.search(value):
+        raise ValidationError(_("Please write plain text, without HTML."), code="markup")

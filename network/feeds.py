@@ -7,21 +7,19 @@ LATEST_COUNT = 20
 
 
 class LatestPagesFeed(Feed):
-    """The newest pages of one listing (the library, the calls), i.e. of one language.
-    Subclasses give ``title`` and ``latest(listing)``, the pages newest first."""
+    """The newest pages of one listing (the library, the calls), i.e. of one language: the
+    listing gives them (``pages``, newest first), subclasses the ``title``."""
 
     feed_type = Atom1Feed
 
-    def __init__(self, listing):
+    def __init__(self, listing, pages):
         super().__init__()
         self.listing = listing
+        self.pages = pages
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
         return self.listing
-
-    def latest(self, listing):
-        raise NotImplementedError
 
     def link(self, listing):
         return listing.get_url(self.request)
@@ -30,7 +28,7 @@ class LatestPagesFeed(Feed):
         return listing.introduction or listing.search_description
 
     def items(self, listing):
-        return self.latest(listing)[:LATEST_COUNT]
+        return self.pages[:LATEST_COUNT]
 
     def item_title(self, page):
         return page.title

@@ -2,12 +2,10 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from network.filters import MAX_YEAR, MIN_YEAR, term_filter
 from network.forms import BoundedMultipleChoiceFilter
 from network.models import Place, Topic
-from network.taxonomy import term_labels
 from resources.choices import PublicationLanguage, ResourceType
-
-MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
 class SortOrder:
@@ -20,25 +18,6 @@ class SortOrder:
         OLDEST: ("publication_date", "pk"),
         TITLE: ("title", "pk"),
     }
-
-
-def sorted_choices(model):
-    def choices():
-        return sorted(term_labels(model).items(), key=lambda item: item[1].casefold())
-
-    return choices
-
-
-def term_filter(model, label, field_name):
-    """Checkboxes for the terms of a vocabulary (topics, places), by slug, labelled in the
-    active language: the same filter on every listing."""
-    return BoundedMultipleChoiceFilter(
-        label=label,
-        field_name=field_name,
-        choices=sorted_choices(model),
-        distinct=True,
-        widget=forms.CheckboxSelectMultiple,
-    )
 
 
 class ResourceFilterForm(forms.Form):

@@ -125,7 +125,14 @@ class ResourceIndexPage(FilterableListMixin, UntranslatedItemsMixin, RoutablePag
 
     @path("feed/", name="feed")
     def feed(self, request):
-        return LatestResourcesFeed(self)(request)
+        latest = (
+            ResourcePage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-publication_date", "-pk")
+            .prefetch_related("authors")
+        )
+        return LatestResourcesFeed(self, latest)(request)
 
 
 class ResourcePage(RoutablePageMixin, BasePage):

@@ -2,12 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import get_page_models
 
+from network.filters import MAX_YEAR, MIN_YEAR
 from network.forms import BoundedMultipleChoiceField
 from network.models import Topic
 from network.taxonomy import term_labels
 from resources.choices import ResourceType
-
-MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
 class SortOrder:

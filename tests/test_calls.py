@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from calls.choices import CallStatus
 from calls.models import CallIndexPage, CallPage
-from events.timezones import TimeZone
+from network.timezones import TimeZone
 
 pytestmark = pytest.mark.django_db
 UTC = datetime.UTC

@@ -16,7 +16,7 @@ from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from events.models import EventIndexPage, EventPage
-from events.timezones import TimeZone
+from network.timezones import TimeZone
 
 pytestmark = pytest.mark.django_db
 UTC = datetime.UTC

@@ -13,9 +13,9 @@ from wagtail.models import Locale, Page, PageViewRestriction
 
 from calls.models import CallIndexPage, CallPage
 from events.models import EventIndexPage, EventPage
-from events.timezones import TimeZone
 from home.models import StandardPage
 from network.models import Topic
+from network.timezones import TimeZone
 from resources.models import ResourceDocument, ResourceIndexPage, ResourcePage
 from search import service
 from search.highlight import highlight, highlight_title

@@ -52,12 +52,12 @@ from wagtail_localize.strings import StringValue
 
 from calls.models import CallIndexPage
 from events.models import EventIndexPage
-from events.timezones import TimeZone
 from home import demo as home_demo
 from home.models import StandardPage
 from members.models import MemberIndexPage, MemberPage
 from network.machine_translation import BritishEnglishDeepLTranslator
 from network.models import Place, Topic
+from network.timezones import TimeZone
 from resources.models import ResourceDocument, ResourceIndexPage
 from tests.pdfs import make_document, pdf_bytes
 from tests.test_calls import EXCLUDE, make_call

@@ -275,6 +275,13 @@ CACHES = {
 }
 PAGE_CACHE_ALIAS = "pages"
 
+# What /healthz/ checks (network/health.py): each app checks its own service.
+HEALTH_CHECKS = {
+    "database": "network.health.check_database",
+    "cache": "network.health.check_cache",
+    "search": "search.health.check_search",
+}
+
 # --- Member accounts (django-allauth) -------------------------------------------------------
 
 AUTHENTICATION_BACKENDS = [
