@@ -1,9 +1,8 @@
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, F, IntegerField, Value, When, prefetch_related_objects
+from django.db.models import Case, F, IntegerField, Value, When
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +10,6 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -22,9 +20,9 @@ from calls.status import call_status
 from network.blocks import BodyBlock, stream_text
 from network.forms import TaxonomyPageForm
 from network.listing import FilterableListMixin
-from network.models import BasePage, Topic
-from network.taxonomy import term_labels, term_links
-from network.timezones import TIME_LABELS, TimeZone, aware_or_none, aware_times, in_zone
+from network.models import BasePage, DocumentLink, Topic
+from network.taxonomy import link_terms, term_labels, term_links
+from network.timezones import TIME_LABELS, LocalMomentsMixin, TimeZone, in_zone
 
 
 class CallIndexPage(FilterableListMixin, RoutablePageMixin, BasePage):
@@ -67,12 +65,10 @@ class CallIndexPage(FilterableListMixin, RoutablePageMixin, BasePage):
         )
 
     def prepare_results(self, results, request):
-        prefetch_related_objects(results, "topics")
+        link_terms(results, Topic, "topics", "topic_links")
         now = timezone.now()
-        topic_labels = term_labels(Topic)
         for call in results:
             call.current_status = call.status(now)
-            call.topic_links = term_links(call.topics.all(), topic_labels)
         return results
 
     @path("feed/", name="feed")
@@ -81,7 +77,7 @@ class CallIndexPage(FilterableListMixin, RoutablePageMixin, BasePage):
         return deadlines.LatestCallsFeed(self, latest)(request)
 
 
-class CallPage(RoutablePageMixin, BasePage):
+class CallPage(LocalMomentsMixin, RoutablePageMixin, BasePage):
     time_zone = models.CharField(
         _("time zone"),
         max_length=40,
@@ -156,6 +152,11 @@ class CallPage(RoutablePageMixin, BasePage):
     parent_page_types = ["calls.CallIndexPage"]
     subpage_types = []
 
+    local_moments = {
+        "opens_at": ("opening_date", "opening_time"),
+        "deadline_at": ("deadline_date", "deadline_time"),
+    }
+
     kind = "call"
     kind_label = _("Collaboration call")
     kind_label_plural = _("Collaboration calls")
@@ -167,34 +168,15 @@ class CallPage(RoutablePageMixin, BasePage):
 
     def clean(self):
         super().clean()
-        when = [self.time_zone, self.opening_date, self.opening_time]
-        when += [self.deadline_date, self.deadline_time]
-        if not all(when):
-            return  # each missing field has its own error
-        moments, errors = aware_times(
-            self.time_zone,
-            {
-                "opening_time": (self.opening_date, self.opening_time),
-                "deadline_time": (self.deadline_date, self.deadline_time),
-            },
-        )
-        self.opens_at, self.deadline_at = moments.get("opening_time"), moments.get("deadline_time")
+        errors = self.clean_local_moments()
+        if errors is None:
+            return
         if not errors and self.deadline_at <= self.opens_at:
             errors["deadline_date"] = _("The deadline must be after the opening.")
         if not self.apply_url and not self.apply_contact:
             errors["apply_url"] = _("Say where to apply: a link, or how to apply otherwise.")
         if errors:
             raise ValidationError(errors)
-
-    def full_clean(self, *args, **kwargs):
-        # opens_at and deadline_at are computed, so they are not required of the form.
-        exclude = set(kwargs.pop("exclude", None) or ()) | {"opens_at", "deadline_at"}
-        super().full_clean(*args, exclude=exclude, **kwargs)
-
-    def save(self, *args, **kwargs):
-        self.opens_at = aware_or_none(self.opening_date, self.opening_time, self.time_zone)
-        self.deadline_at = aware_or_none(self.deadline_date, self.deadline_time, self.time_zone)
-        super().save(*args, **kwargs)
 
     def status(self, now=None):
         return CallStatus(call_status(self.opens_at, self.deadline_at, now or timezone.now()))
@@ -237,17 +219,5 @@ class CallPage(RoutablePageMixin, BasePage):
         return deadlines.deadline_ics(self, request)
 
 
-class CallDocument(Orderable):
+class CallDocument(DocumentLink):
     page = ParentalKey(CallPage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(
-        settings.WAGTAILDOCS_DOCUMENT_MODEL,
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    panels = [FieldPanel("document")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("document")
-        verbose_name_plural = _("documents")

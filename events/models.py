@@ -2,7 +2,6 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.utils import timezone
@@ -18,19 +17,19 @@ from wagtail_localize.fields import SynchronizedField
 from events import calendars
 from events.choices import EventFormat, EventType
 from events.filters import EventFilterSet
-from members.models import MemberLink
+from members.models import PersonLink
 from network.blocks import BodyBlock, stream_text
 from network.calendars import ics_response
 from network.forms import TaxonomyPageForm
 from network.listing import FilterableListMixin, UntranslatedItemsMixin
 from network.models import BasePage, Place, Topic
-from network.taxonomy import term_labels, term_links
+from network.taxonomy import link_terms, term_labels, term_links
 from network.timezones import (
     OTHER_COUNTRY,
     TIME_LABELS,
+    LocalMomentsMixin,
     TimeZone,
     aware,
-    aware_or_none,
     aware_times,
     in_zone,
 )
@@ -86,10 +85,7 @@ class EventIndexPage(FilterableListMixin, UntranslatedItemsMixin, RoutablePageMi
         return context
 
     def prepare_results(self, results, request):
-        prefetch_related_objects(results, "topics")
-        topic_labels = term_labels(Topic)
-        for event in results:
-            event.topic_links = term_links(event.topics.all(), topic_labels)
+        link_terms(results, Topic, "topics", "topic_links")
         return results
 
     @path("calendar/", name="calendar")
@@ -100,7 +96,7 @@ class EventIndexPage(FilterableListMixin, UntranslatedItemsMixin, RoutablePageMi
         return ics_response(calendars.calendar(events, request, name=self.title), "calendar.ics")
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(LocalMomentsMixin, RoutablePageMixin, BasePage):
     event_type = models.CharField(_("type"), max_length=20, choices=EventType.choices)
     event_format = models.CharField(_("format"), max_length=20, choices=EventFormat.choices)
     time_zone = models.CharField(
@@ -202,6 +198,11 @@ class EventPage(RoutablePageMixin, BasePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
+    local_moments = {
+        "starts_at": ("start_date", "start_time"),
+        "ends_at": ("end_date", "end_time"),
+    }
+
     kind = "event"
     kind_label = _("Event")
     kind_label_plural = _("Events")
@@ -212,40 +213,25 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def clean(self):
         super().clean()
-        when = [self.time_zone, self.start_date, self.start_time, self.end_date, self.end_time]
-        if not all(when):
-            return  # each missing field has its own error
-        times = {
-            "start_time": (self.start_date, self.start_time),
-            "end_time": (self.end_date, self.end_time),
-        }
+        errors = self.clean_local_moments()
+        if errors is None:
+            return
+        deadline = None
         if self.registration_deadline_date is not None:
-            times["registration_deadline_time"] = (
-                self.registration_deadline_date,
-                self.registration_deadline_time or END_OF_DAY,
+            local = (self.registration_deadline_date, self.registration_deadline_time or END_OF_DAY)
+            deadlines, deadline_errors = aware_times(
+                self.time_zone, {"registration_deadline_time": local}
             )
-        moments, errors = aware_times(self.time_zone, times)
-        self.starts_at, self.ends_at = moments.get("start_time"), moments.get("end_time")
+            errors.update(deadline_errors)
+            deadline = deadlines.get("registration_deadline_time")
         if not errors and self.ends_at <= self.starts_at:
             errors["end_date"] = _("The event must end after it starts.")
-        deadline = moments.get("registration_deadline_time")
         if not errors and deadline is not None and deadline > self.ends_at:
             errors["registration_deadline_date"] = _(
                 "The registration deadline must not be after the event ends."
             )
         if errors:
             raise ValidationError(errors)
-
-    def full_clean(self, *args, **kwargs):
-        # starts_at and ends_at are computed by clean(), so they are not required of the form.
-        exclude = set(kwargs.pop("exclude", None) or ()) | {"starts_at", "ends_at"}
-        super().full_clean(*args, exclude=exclude, **kwargs)
-
-    def save(self, *args, **kwargs):
-        # Also when saved without clean() (a draft, a translation synchronised by wagtail-localize).
-        self.starts_at = aware_or_none(self.start_date, self.start_time, self.time_zone)
-        self.ends_at = aware_or_none(self.end_date, self.end_time, self.time_zone)
-        super().save(*args, **kwargs)
 
     def registration_deadline(self):
         if self.registration_deadline_date is None:
@@ -310,12 +296,8 @@ class EventPage(RoutablePageMixin, BasePage):
         )
 
 
-class EventSpeaker(MemberLink, Orderable):
+class EventSpeaker(PersonLink, Orderable):
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
-    name = models.CharField(_("name"), max_length=200)
-    affiliation = models.CharField(_("affiliation"), max_length=200, blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("affiliation"), FieldPanel("member")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("speaker")

@@ -16,7 +16,7 @@ from members.filters import MemberFilterSet
 from members.validators import validate_orcid
 from network.listing import FilterableListMixin
 from network.models import BasePage, Place, Topic
-from network.taxonomy import term_labels, term_links
+from network.taxonomy import link_terms, term_labels, term_links
 
 BIO_MAX_LENGTH = 800
 
@@ -72,10 +72,10 @@ class MemberIndexPage(FilterableListMixin, BasePage):
     def prepare_results(self, results, request):
         """Places and topics in the visitor's language, and photos, in a fixed number of
         queries whatever the number of results."""
-        prefetch_related_objects(results, "expertise", "photo__renditions")
-        place_labels, topic_labels = term_labels(Place), term_labels(Topic)
+        prefetch_related_objects(results, "photo__renditions")
+        link_terms(results, Topic, "expertise", "expertise_links")
+        place_labels = term_labels(Place)
         for member in results:
-            member.expertise_links = term_links(member.expertise.all(), topic_labels)
             member.place_label = member.place_label_in(place_labels)
         return results
 
@@ -236,10 +236,12 @@ class MemberPage(RoutablePageMixin, BasePage):
         return " ".join(filter(None, [self.role, self.organisation, self.bio]))
 
 
-class MemberLink(models.Model):
-    """For a person named on a page (an author, a speaker) who may be a member: their profile is
-    linked. A deleted profile leaves the name, as text."""
+class PersonLink(models.Model):
+    """A person named on a page (an author, a speaker), with their affiliation, who may be a
+    member: their profile is linked. A deleted profile leaves the name, as text."""
 
+    name = models.CharField(_("name"), max_length=200)
+    affiliation = models.CharField(_("affiliation"), max_length=200, blank=True)
     member = models.ForeignKey(
         "members.MemberPage",
         verbose_name=_("member profile"),
@@ -250,11 +252,15 @@ class MemberLink(models.Model):
         help_text=_("If the person is a member of the network, their profile is linked."),
     )
 
+    panels = [FieldPanel("name"), FieldPanel("affiliation"), FieldPanel("member")]
     # The same profile in every language: pages link to its copy in the visitor's language.
     override_translatable_fields = [SynchronizedField("member")]
 
     class Meta:
         abstract = True
+
+    def __str__(self):
+        return self.name
 
     def member_profile(self):
         """The person's live profile in the active language, or None."""

@@ -1,6 +1,7 @@
 import io
 from pathlib import PurePath
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef
@@ -11,7 +12,13 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 from wagtail.images import get_image_model
-from wagtail.models import Collection, CollectionViewRestriction, Page, TranslatableMixin
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Orderable,
+    Page,
+    TranslatableMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -152,6 +159,25 @@ class Place(TaxonomyTerm):
         if self.country_id and self.kind != self.Kind.COUNTRY:
             return f"{self.name}, {self.country.name}"
         return self.name
+
+
+class DocumentLink(Orderable):
+    """A document attached to a page (a resource's PDFs, a call's terms); subclasses add the
+    ``page`` key with their related name."""
+
+    document = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
 
 
 class Partner(TranslatableMixin, models.Model):

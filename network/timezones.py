@@ -62,3 +62,38 @@ def aware_or_none(date, time, zone_name):
         return aware(date, time, zone_name)
     except NonexistentLocalTime:
         return None
+
+
+class LocalMomentsMixin:
+    """For a page whose moments are entered as a local date and time in its own ``time_zone``
+    and also stored in UTC, to sort and filter by: ``local_moments`` maps each UTC field to its
+    ``(date field, time field)``. The UTC fields are computed, never typed in."""
+
+    local_moments = {}
+
+    def clean_local_moments(self):
+        """Sets the UTC fields from the local ones and returns ``{time field: message}`` for
+        times the clocks skip; None while a field is missing (each has its own error)."""
+        local = {
+            time_field: (getattr(self, date_field), getattr(self, time_field))
+            for date_field, time_field in self.local_moments.values()
+        }
+        if not (self.time_zone and all(all(pair) for pair in local.values())):
+            return None
+        moments, errors = aware_times(self.time_zone, local)
+        for moment, (_date_field, time_field) in self.local_moments.items():
+            setattr(self, moment, moments.get(time_field))
+        return errors
+
+    def full_clean(self, *args, **kwargs):
+        exclude = set(kwargs.pop("exclude", None) or ()) | set(self.local_moments)
+        super().full_clean(*args, exclude=exclude, **kwargs)
+
+    def save(self, *args, **kwargs):
+        # Also when saved without clean() (a draft, a translation synchronised by wagtail-localize).
+        for moment, (date_field, time_field) in self.local_moments.items():
+            value = aware_or_none(
+                getattr(self, date_field), getattr(self, time_field), self.time_zone
+            )
+            setattr(self, moment, value)
+        super().save(*args, **kwargs)

@@ -1,5 +1,4 @@
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -17,7 +16,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from members.models import MemberLink
+from members.models import PersonLink
 from network.blocks import BodyBlock, stream_text
 from network.forms import TaxonomyPageForm
 from network.i18n import shown_in_language
@@ -25,12 +24,13 @@ from network.listing import FilterableListMixin, UntranslatedItemsMixin
 from network.lookups import InList
 from network.models import (
     BasePage,
+    DocumentLink,
     Place,
     Topic,
     collection_restricted,
     public_document_ids,
 )
-from network.taxonomy import term_labels, term_links
+from network.taxonomy import link_terms, term_labels, term_links
 from resources import citations
 from resources.choices import WRITTEN_IN, PublicationLanguage, ResourceType
 from resources.feeds import LatestResourcesFeed
@@ -113,14 +113,11 @@ class ResourceIndexPage(FilterableListMixin, UntranslatedItemsMixin, RoutablePag
         whatever the number of results."""
         prefetch_related_objects(
             results,
-            "topics",
             "cover_image__renditions",
             Prefetch("documents", document_links().select_related("document__cover")),
             "documents__document__cover__renditions",
         )
-        topic_labels = term_labels(Topic)
-        for resource in results:
-            resource.topic_links = term_links(resource.topics.all(), topic_labels)
+        link_terms(results, Topic, "topics", "topic_links")
         return results
 
     @path("feed/", name="feed")
@@ -355,35 +352,16 @@ class ResourcePage(RoutablePageMixin, BasePage):
         return response
 
 
-class ResourceAuthor(MemberLink, Orderable):
+class ResourceAuthor(PersonLink, Orderable):
     page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="authors")
-    name = models.CharField(_("name"), max_length=200)
-    affiliation = models.CharField(_("affiliation"), max_length=200, blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("affiliation"), FieldPanel("member")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("author")
         verbose_name_plural = _("authors")
 
-    def __str__(self):
-        return self.name
 
-
-class ResourceDocument(Orderable):
+class ResourceDocument(DocumentLink):
     page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(
-        settings.WAGTAILDOCS_DOCUMENT_MODEL,
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    panels = [FieldPanel("document")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("document")
-        verbose_name_plural = _("documents")
 
 
 def document_links():
