@@ -288,7 +288,7 @@ def test_the_home_page_keeps_what_an_editor_featured(site_tree):
     ("text", "bad_text", "message"),
     [
         pytest.param(
-            "en: Why this programme\n            es: Por qué este programa\n",
+            "en: Why this programme\n          es: Por qué este programa\n",
             "en: Why this programme\n",
             "pages › “about” › body › item 1 › heading: “Why this programme” "
             "has no Spanish text (es)",
