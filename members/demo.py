@@ -1,184 +1,19 @@
 """The member directory for ``load_demo``: the directory in both languages and a few clearly
 fictional profiles across sectors, cities and countries, published as if approved. Each profile
-is written in its member's language and translated into the other; names stay as they are."""
+is written in its member's language and translated into the other; names stay as they are
+(demo_data/members.yaml)."""
+
+from pathlib import Path
 
 from wagtail.models import Locale, Site
 
-from members.choices import Sector
 from members.models import MemberIndexPage, MemberPage
-from network.demo import ensure_child_page, ensure_translation
+from network.demo import Catalogue, ensure_child_page, ensure_translation, load_demo_data
 from network.models import Place, Topic
 
-DIRECTORY = {
-    "title": "Members",
-    "introduction": (
-        "Researchers, officials, municipal staff and business associations working on business "
-        "improvement districts, urban governance and city leadership in Chile and the UK."
-    ),
-}
-SPANISH = {
-    "Members": "Miembros",
-    "members": "miembros",
-    DIRECTORY["introduction"]: (
-        "Investigadores, funcionarios, equipos municipales y asociaciones gremiales que trabajan "
-        "en barrios comerciales, gobernanza urbana y liderazgo urbano en Chile y el Reino Unido."
-    ),
-}
-# Every profile is fictional and says so in its role and biography, in both languages.
-# "translated" holds the profile's texts in the other language.
-PROFILES = [
-    {
-        "language": "es",
-        "slug": "camila-rojas-henriquez",
-        "title": "Camila Rojas Henríquez",
-        "role": "Encargada de desarrollo económico local (perfil ficticio)",
-        "organisation": "Municipalidad de Valparaíso",
-        "sector": Sector.LOCAL_GOVERNMENT,
-        "country": "chile",
-        "city": "valparaiso",
-        "expertise": [
-            "business-improvement-districts",
-            "local-economic-development",
-            "urban-regeneration",
-        ],
-        "bio": "Coordina el trabajo del municipio con las asociaciones de comerciantes de los "
-        "cerros y del plan de Valparaíso, y participó en el intercambio de expertos de junio en "
-        "Santiago. Perfil de demostración: no corresponde a ninguna persona real.",
-        "languages": ["es", "en"],
-        "open_to_collaboration": True,
-        "translated": {
-            "role": "Local economic development officer (fictional profile)",
-            "organisation": "Municipality of Valparaíso",
-            "bio": "She coordinates the municipality's work with the traders' associations of "
-            "Valparaíso's hills and city centre, and took part in the June expert exchange in "
-            "Santiago. A demonstration profile: it does not describe a real person.",
-        },
-    },
-    {
-        "language": "es",
-        "slug": "jorge-millan-carrasco",
-        "title": "Jorge Millán Carrasco",
-        "role": "Presidente de asociación gremial (perfil ficticio)",
-        "organisation": "Asociación Gremial Barrio Comercial Centro Temuco",
-        "sector": Sector.BUSINESS_ASSOCIATION,
-        "country": "chile",
-        "city": "temuco",
-        "expertise": ["small-business", "business-improvement-districts"],
-        "bio": "Preside una asociación de más de ochenta comercios del centro de Temuco, que "
-        "acordó con el municipio su primer plan de mejoramiento del barrio. Perfil de "
-        "demostración: no corresponde a ninguna persona real.",
-        "languages": ["es"],
-        "open_to_collaboration": True,
-        "translated": {
-            "role": "President of a traders' association (fictional profile)",
-            "organisation": "Asociación Gremial Barrio Comercial Centro Temuco",
-            "bio": "He chairs an association of more than eighty shops in the centre of Temuco, "
-            "which agreed its first neighbourhood improvement plan with the municipality. A "
-            "demonstration profile: it does not describe a real person.",
-        },
-    },
-    {
-        "language": "es",
-        "slug": "paula-sepulveda-ortiz",
-        "title": "Paula Sepúlveda Ortiz",
-        "role": "Coordinadora regional del programa Barrios Comerciales (perfil ficticio)",
-        "organisation": "Servicio de Cooperación Técnica (SERCOTEC)",
-        "sector": Sector.NATIONAL_GOVERNMENT,
-        "country": "chile",
-        "city": "concepcion",
-        "expertise": [
-            "business-improvement-districts",
-            "public-private-partnerships",
-            "local-economic-development",
-        ],
-        "bio": "Acompaña a los Barrios Comerciales de la Región del Biobío en la formación de sus "
-        "asociaciones y en la preparación de sus planes de desarrollo. Perfil de demostración: "
-        "no corresponde a ninguna persona real.",
-        "languages": ["es", "en"],
-        "open_to_collaboration": True,
-        "translated": {
-            "role": "Regional coordinator of the Barrios Comerciales programme (fictional profile)",
-            "organisation": "Technical Cooperation Service (SERCOTEC)",
-            "bio": "She supports the Barrios Comerciales of the Biobío Region as they form their "
-            "associations and prepare their development plans. A demonstration profile: it does "
-            "not describe a real person.",
-        },
-    },
-    {
-        "language": "en",
-        "slug": "helen-marsh",
-        "title": "Helen Marsh",
-        "role": "Senior research fellow in urban governance (fictional profile)",
-        "organisation": "UCL City Leadership Initiative",
-        "sector": Sector.ACADEMIA,
-        "country": "united-kingdom",
-        "city": "london",
-        "expertise": ["city-leadership", "smart-urban-governance", "devolution"],
-        "bio": "She studies how mayors and city governments lead beyond their formal powers, and "
-        "has advised Chilean partners on a national framework for city leadership. A "
-        "demonstration profile: it does not describe a real person.",
-        "languages": ["en", "es"],
-        "open_to_collaboration": True,
-        "website": "https://example.org/people/helen-marsh",
-        "translated": {
-            "role": "Investigadora principal en gobernanza urbana (perfil ficticio)",
-            "organisation": "UCL City Leadership Initiative",
-            "bio": "Estudia cómo los alcaldes y los gobiernos locales lideran más allá de sus "
-            "atribuciones formales, y ha asesorado a socios chilenos en un marco nacional de "
-            "liderazgo urbano. Perfil de demostración: no corresponde a ninguna persona real.",
-        },
-    },
-    {
-        "language": "en",
-        "slug": "tom-hargreaves",
-        "title": "Tom Hargreaves",
-        "role": "Business improvement district manager (fictional profile)",
-        "organisation": "Harbourside Traders BID",
-        "sector": Sector.PRIVATE_SECTOR,
-        "country": "united-kingdom",
-        "city": "bristol",
-        "expertise": [
-            "business-improvement-districts",
-            "public-private-partnerships",
-            "urban-regeneration",
-        ],
-        "bio": "He runs a district funded by three hundred local businesses, and spoke to the "
-        "Chilean delegation during the November expert exchange in London. A demonstration "
-        "profile: it does not describe a real person.",
-        "languages": ["en"],
-        "open_to_collaboration": False,
-        "translated": {
-            "role": "Gerente de distrito de mejoramiento comercial (perfil ficticio)",
-            "organisation": "Harbourside Traders BID",
-            "bio": "Dirige un distrito financiado por trescientos comercios locales, y expuso "
-            "ante la delegación chilena en el intercambio de expertos de noviembre en Londres. "
-            "Perfil de demostración: no corresponde a ninguna persona real.",
-        },
-    },
-    {
-        "language": "en",
-        "slug": "aisha-rahman",
-        "title": "Aisha Rahman",
-        "role": "Programme lead for community economies (fictional profile)",
-        "organisation": "Greater Manchester Civic Forum",
-        "sector": Sector.CIVIL_SOCIETY,
-        "country": "united-kingdom",
-        "city": "manchester",
-        "expertise": ["urban-regeneration", "local-economic-development", "devolution"],
-        "bio": "She works with residents' groups and small traders on how devolution in Greater "
-        "Manchester can reach neighbourhood high streets. A demonstration profile: it does not "
-        "describe a real person.",
-        "languages": ["en", "es"],
-        "open_to_collaboration": True,
-        "translated": {
-            "role": "Responsable de programas de economías comunitarias (perfil ficticio)",
-            "organisation": "Greater Manchester Civic Forum",
-            "bio": "Trabaja con organizaciones vecinales y pequeños comerciantes para que la "
-            "descentralización en Gran Mánchester llegue a las calles comerciales de los barrios. "
-            "Perfil de demostración: no corresponde a ninguna persona real.",
-        },
-    },
-]
+MEMBERS_FILE = Path(__file__).parent / "demo_data" / "members.yaml"
+# What a profile's member writes, in their language; the demo translates it into the other.
+TRANSLATED_FIELDS = ("role", "organisation", "bio")
 # The placeholder profiles of an older demo, by slug, with their titles: replaced by the above.
 OLD_PROFILES = {
     "example-member-municipal-officer": "Example Member — Municipal economic development officer",
@@ -191,24 +26,34 @@ OLD_PROFILES = {
 
 
 def build(log):
+    data = load_demo_data(MEMBERS_FILE)
     english = Locale.get_default()
     spanish = Locale.objects.get(language_code="es")
     home = Site.objects.get(is_default_site=True).root_page.specific
     directory, created = ensure_child_page(
-        home, MemberIndexPage, "members", show_in_menus=True, **DIRECTORY
+        home, MemberIndexPage, show_in_menus=True, **data.content["directory"]
     )
     log(f"{'created' if created else 'exists'}: page “{directory.title}”")
     # The Spanish directory must exist before profiles are published: each gets a copy there.
-    translated, created = ensure_translation(directory, spanish, SPANISH)
+    translated, created = ensure_translation(directory, spanish, data.catalogue)
     log(f"{'translated' if created else 'exists'}: es “{translated.title}”")
     remove_old_profiles(log)
     directories = {"en": directory, "es": translated}
     locales = {"en": english, "es": spanish}
-    for data in PROFILES:
-        page, created = ensure_profile(directories, locales, dict(data))
+    for profile in data.content["profiles"]:
+        written, translation = profile_texts(profile, data.catalogue)
+        page, created = ensure_profile(directories, locales, {**profile, **written})
         log(f"{'created' if created else 'exists'}: member profile “{page.title}”")
-        other = "en" if data["language"] == "es" else "es"
-        translated, created = ensure_translation(page, locales[other], profile_catalogue(data))
+        other = "en" if profile["language"] == "es" else "es"
+        catalogue = Catalogue(
+            {
+                profile["title"]: profile["title"],
+                profile["slug"]: profile["slug"],
+                **{written[field]: translation[field] for field in TRANSLATED_FIELDS},
+            },
+            data.catalogue.origin,
+        )
+        translated, created = ensure_translation(page, locales[other], catalogue)
         log(f"{'translated' if created else 'exists'}: {other} “{translated.role}”")
 
 
@@ -225,20 +70,17 @@ def remove_old_profiles(log):
         log(f"removed: older demo profile “{page.title}” ({page.locale.language_code})")
 
 
-def profile_catalogue(data):
-    """The profile's strings and their translations into the other language."""
-    translated = data["translated"]
-    return {
-        data["title"]: data["title"],
-        data["slug"]: data["slug"],
-        **{data[field]: translated[field] for field in ("role", "organisation", "bio")},
-    }
+def profile_texts(profile, catalogue):
+    """The profile's texts as its member wrote them and as translated into the other language:
+    the data file's English and Spanish of each, in that order or the other."""
+    english = {field: profile[field] for field in TRANSLATED_FIELDS}
+    spanish = {field: catalogue[text] for field, text in english.items()}
+    return (spanish, english) if profile["language"] == "es" else (english, spanish)
 
 
 def ensure_profile(directories, locales, data):
     language = data.pop("language")
     locale = locales[language]
-    del data["translated"]
     # Fictional members have no account: editors can keep profiles that no member owns.
     return ensure_child_page(
         directories[language],

@@ -1,12 +1,134 @@
-"""Building blocks for the ``load_demo`` command: create a page once, and publish its translation
-through wagtail-localize exactly as an editor's PO upload would; snippets are translated the same
-way. A page made by an older demo gets what the current one adds (``ensure_child_page_with``)."""
+"""Building blocks for the ``load_demo`` command: read an app's demo data file, create a page
+once, and publish its translation through wagtail-localize exactly as an editor's PO upload would;
+snippets are translated the same way. A page made by an older demo gets what the current one adds
+(``ensure_child_page_with``).
 
+A data file (``<app>/demo_data/*.yaml``) gives each text as a pair, ``{en: ..., es: ...}``, so
+that every sentence is written once in each language. ``load_demo_data`` hands the builders the
+file's content with each pair replaced by its English, and the English to Spanish catalogue that
+the translations are filled from."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from django.conf import settings
 from wagtail_localize.models import Translation, TranslationSource
 
+LANGUAGES = {"en", "es"}
 
-class MissingDemoTranslation(Exception):
+
+class DemoDataError(Exception):
+    """A data file the demo cannot be built from; the message names the file and the item."""
+
+
+class MissingDemoTranslation(DemoDataError):
     pass
+
+
+class Catalogue(dict):
+    """Source strings and their translations, with the data file they come from."""
+
+    def __init__(self, translations, origin):
+        super().__init__(translations)
+        self.origin = origin
+
+
+@dataclass(frozen=True)
+class DemoData:
+    """A data file's content, each pair replaced by its English, and the Spanish of each."""
+
+    content: object
+    catalogue: Catalogue
+
+    def catalogue_with(self, translations):
+        """The file's catalogue and ``translations``, strings the builder composes itself."""
+        return Catalogue({**self.catalogue, **translations}, self.catalogue.origin)
+
+
+def load_demo_data(path):
+    """The demo data file at ``path``, its pairs checked: each has its English and its Spanish,
+    and an English text has the same Spanish wherever it stands."""
+    path = Path(path)
+    origin = (
+        str(path.relative_to(settings.BASE_DIR))
+        if path.is_relative_to(settings.BASE_DIR)
+        else str(path)
+    )
+    try:
+        with path.open(encoding="utf-8") as file:
+            raw = yaml.safe_load(file)
+    except yaml.YAMLError as error:
+        raise DemoDataError(f"{origin} is not valid YAML: {error}") from error
+    spanish = {}
+    content = _in_english(raw, origin, [], spanish)
+    return DemoData(content, Catalogue(spanish, origin))
+
+
+def _in_english(value, origin, where, spanish):
+    """``value`` with each of its pairs replaced by the English, the Spanish added to
+    ``spanish``; ``where`` is the path to ``value`` in the file, for error messages."""
+    if isinstance(value, dict) and value.keys() & LANGUAGES:
+        return _english_of_pair(value, origin, where, spanish)
+    if isinstance(value, dict):
+        return {
+            key: _in_english(item, origin, [*where, str(key)], spanish)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [
+            _in_english(item, origin, [*where, _item_name(item, position)], spanish)
+            for position, item in enumerate(value, start=1)
+        ]
+    return value
+
+
+def _item_name(item, position):
+    """A list item by its slug where it has one (in English), else by its position."""
+    slug = item.get("slug") if isinstance(item, dict) else None
+    if isinstance(slug, dict):
+        slug = slug.get("en")
+    return f"“{slug}”" if isinstance(slug, str) else f"item {position}"
+
+
+def _english_of_pair(pair, origin, where, spanish):
+    english, translation = pair.get("en"), pair.get("es")
+    if pair.keys() - LANGUAGES:
+        problem = f"has keys other than en and es: {sorted(pair.keys() - LANGUAGES)}"
+    elif not isinstance(english, str) or not english:
+        problem = "has no English text (en)"
+    elif not isinstance(translation, str) or not translation:
+        problem = "has no Spanish text (es)"
+    elif spanish.get(english, translation) != translation:
+        problem = f"has two Spanish texts in the file: “{spanish[english]}” and “{translation}”"
+    else:
+        spanish[english] = translation
+        return english
+    raise DemoDataError(f"{origin}, {' › '.join(where)}: “{english or translation}” {problem}")
+
+
+def stream_body(blocks):
+    """StreamField data for a page's body from a data file's blocks: ``heading`` (a section
+    heading), ``paragraphs`` or ``list`` (rich text, see ``rich_text``), ``quote``."""
+    body = []
+    for block in blocks:
+        ((kind, value),) = block.items()
+        if kind == "heading":
+            body.append(("heading", {"text": value, "level": "h2"}))
+        elif kind == "quote":
+            body.append(("quote", value))
+        else:
+            body.append(("paragraph", rich_text(block)))
+    return body
+
+
+def rich_text(value):
+    """Rich text from ``{"paragraphs": [...]}`` or ``{"list": [...]}``. wagtail-localize
+    translates rich text a paragraph or list item at a time, so a data file pairs each one."""
+    ((kind, texts),) = value.items()
+    if kind == "list":
+        return "<ul>" + "".join(f"<li>{text}</li>" for text in texts) + "</ul>"
+    return "".join(f"<p>{text}</p>" for text in texts)
 
 
 def ensure_child_page(parent, page_class, slug, **fields):
@@ -50,10 +172,10 @@ def _has_value(value):
 def ensure_translation(page, locale, catalogue, refresh=False):
     """Return ``(translated_page, changed)``.
 
-    ``catalogue`` maps every source string of the page to its translation; a string without one
-    is an error rather than a half-translated page. An alias in ``locale`` (as member profiles
-    get) becomes the translation. With ``refresh``, an existing translation is brought up to
-    date with the page, as after an editor's "Sync translated pages".
+    ``catalogue`` (a ``Catalogue``) maps every source string of the page to its translation; a
+    string without one is an error rather than a half-translated page. An alias in ``locale``
+    (as member profiles get) becomes the translation. With ``refresh``, an existing translation
+    is brought up to date with the page, as after an editor's "Sync translated pages".
     """
     existing = page.get_translation_or_none(locale)
     if existing is not None and existing.live and existing.alias_of_id is None and not refresh:
@@ -96,7 +218,8 @@ def _import_catalogue(instance, locale, catalogue):
     missing = [entry.msgid for entry in po if entry.msgid not in catalogue]
     if missing:
         raise MissingDemoTranslation(
-            f"No {locale.language_code} text for these strings of “{instance}”: {missing}"
+            f"{catalogue.origin}: no {locale.language_code} text for these strings of "
+            f"“{instance}”: {missing}"
         )
     for entry in po:
         entry.msgstr = catalogue[entry.msgid]

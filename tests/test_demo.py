@@ -6,7 +6,7 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import Locale, Page, Revision, Site
@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page, Revision, Site
 from calls.choices import CallStatus
 from calls.models import CallPage
 from events.models import EventPage
+from home import demo as home_demo
 from home.models import HomePage, StandardPage
 from members import demo as members_demo
 from members.models import MemberIndexPage, MemberPage
@@ -281,3 +282,42 @@ def test_the_home_page_keeps_what_an_editor_featured(site_tree):
     assert "exists: featured content" in output
     home.refresh_from_db()
     assert [block.value["description"] for block in home.featured] == ["Read this."]
+
+
+@pytest.mark.parametrize(
+    ("text", "bad_text", "message"),
+    [
+        pytest.param(
+            "en: Why this programme\n          es: Por qué este programa\n",
+            "en: Why this programme\n",
+            "pages › “about” › body › item 1 › heading: “Why this programme” "
+            "has no Spanish text (es)",
+            id="a pair without its Spanish",
+        ),
+        pytest.param(
+            "hero_heading:\n    en: Chile and the UK, learning together how cities are led\n"
+            "    es: Chile y el Reino Unido aprenden juntos cómo se lideran las ciudades\n",
+            "hero_heading: Chile and the UK, learning together how cities are led\n",
+            "no es text for these strings of “Chile–UK City Leadership Network”: "
+            "['Chile and the UK, learning together how cities are led']",
+            id="a text that is no pair",
+        ),
+        pytest.param("home:\n", "home: [\n", "is not valid YAML", id="malformed YAML"),
+    ],
+)
+def test_a_bad_data_file_stops_load_demo_with_its_name_and_the_item(
+    text, bad_text, message, tmp_path, monkeypatch
+):
+    """Before anything is built or translated, or with nothing left of what was."""
+    pages = home_demo.PAGES_FILE.read_text(encoding="utf-8")
+    assert pages.count(text) == 1
+    bad = tmp_path / "pages.yaml"
+    bad.write_text(pages.replace(text, bad_text), encoding="utf-8")
+    monkeypatch.setattr(home_demo, "PAGES_FILE", bad)
+
+    with pytest.raises(CommandError) as error:
+        run_load_demo()
+
+    assert str(error.value).startswith(str(bad))
+    assert message in str(error.value)
+    assert not HomePage.objects.exists()

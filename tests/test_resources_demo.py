@@ -8,13 +8,30 @@ from django.core.management import call_command
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
-from network.demo import MissingDemoTranslation, ensure_snippet_translation
+from network.demo import Catalogue, MissingDemoTranslation, ensure_snippet_translation
 from network.models import Place, Topic
 from resources.choices import ResourceType
-from resources.demo import PDF_ONLY_WORDS
 from resources.models import ResourceIndexPage, ResourcePage
 
 pytestmark = pytest.mark.django_db
+
+# The word of each PDF that is nowhere in its resource's page (resources/demo_data/resources.yaml).
+PDF_ONLY_WORDS = {
+    "national-strategy-smarter-city-leadership": "subsidiarity",
+    "business-improvement-districts-policy-brief": "ratepayers",
+    "placing-business-leadership": "almacenes",
+    "organising-traders-central-temuco": "feriantes",
+    "heritage-and-trade-valparaiso": "ascensores",
+    "smart-governance-indicators-chilean-cities": "codebook",
+    "devolution-greater-manchester-june-exchange": "Mancunian",
+    "business-led-partnerships-london-november-exchange": "wayfinding",
+    "voices-from-the-barrios-comerciales": "sopaipillas",
+    "biobio-riverfront-concepcion": "terremoto",
+    "city-leadership-future-of-cities": "megatrends",
+    "digital-tools-small-traders": "contactless",
+    "bristol-high-street-recovery": "Footfall",
+    "barrios-comerciales-six-years-on": "gremios",
+}
 
 
 def run_load_demo():
@@ -116,13 +133,13 @@ def test_a_snippet_is_translated_once_and_only_completely():
     topic = Topic.objects.create(name="Devolution", slug="devolution")
 
     with pytest.raises(MissingDemoTranslation, match="Devolution"):
-        ensure_snippet_translation(topic, spanish, {})
+        ensure_snippet_translation(topic, spanish, Catalogue({}, "a test"))
     assert not Topic.objects.filter(locale=spanish).exists()
 
     translated, created = ensure_snippet_translation(
-        topic, spanish, {"Devolution": "Descentralización"}
+        topic, spanish, Catalogue({"Devolution": "Descentralización"}, "a test")
     )
-    again, created_again = ensure_snippet_translation(topic, spanish, {})
+    again, created_again = ensure_snippet_translation(topic, spanish, Catalogue({}, "a test"))
 
     assert (translated.name, translated.slug, created) == ("Descentralización", "devolution", True)
     assert (again, created_again) == (translated, False)

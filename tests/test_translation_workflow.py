@@ -55,6 +55,7 @@ from events.models import EventIndexPage
 from home import demo as home_demo
 from home.models import StandardPage
 from members.models import MemberIndexPage, MemberPage
+from network.demo import load_demo_data
 from network.machine_translation import BritishEnglishDeepLTranslator
 from network.models import Place, Topic
 from network.timezones import TimeZone
@@ -274,7 +275,7 @@ def build_home_page(site_tree):
     return Case(
         home,
         {
-            **home_demo.SPANISH,
+            **load_demo_data(home_demo.PAGES_FILE).catalogue,
             home.hero_heading: "Ciudades lideradas en conjunto: Chile y el Reino Unido",
         },
     )

@@ -216,12 +216,12 @@ def demo_pages():
 
 
 @pytest.fixture
-def demo_site(site_tree, monkeypatch):
+def demo_site(site_tree):
     """The content of ``load_demo`` (the same builders), with the library cut to its first three
     resources: each one makes and reads a PDF, and these three use every part of the library
     and resource templates (documents, DOI, authors, places, related resources)."""
-    monkeypatch.setattr(resources_demo, "RESOURCES", resources_demo.RESOURCES[:3])
-    for builder in (resources_demo, members_demo, events_demo, calls_demo):
+    resources_demo.build(log=lambda message: None, limit=3)
+    for builder in (members_demo, events_demo, calls_demo):
         builder.build(log=lambda message: None)
     home_demo.feature_outputs(log=lambda message: None)  # the three resources above
     return site_tree

@@ -9,7 +9,7 @@ from calls import demo as calls_demo
 from events import demo as events_demo
 from home import demo as home_demo
 from members import demo as members_demo
-from network.demo import MissingDemoTranslation
+from network.demo import DemoDataError
 from resources import demo as resources_demo
 
 DEMO_ADMIN_USERNAME = "admin"
@@ -43,7 +43,7 @@ class Command(BaseCommand):
                 events_demo.build(log)
                 self.stdout.write("Calls for collaboration")
                 calls_demo.build(log)
-        except MissingDemoTranslation as error:
+        except DemoDataError as error:
             raise CommandError(str(error)) from error
         self.ensure_demo_admin()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
