@@ -92,6 +92,7 @@ class ProfileForm(forms.Form):
         label=_("Country"),
         queryset=Place.objects.none(),
         required=False,
+        empty_label=_("Choose your country"),
         widget=forms.Select(attrs={"data-country-select": "id_city"}),
     )
     city = forms.ModelChoiceField(label=_("City"), queryset=Place.objects.none(), required=False)
@@ -165,6 +166,7 @@ class ProfileForm(forms.Form):
         return [(legend, [self[name] for name in names]) for legend, names in self.fieldsets]
 
     def __init__(self, *args, page=None, **kwargs):
+        kwargs.setdefault("label_suffix", "")  # the site's labels have no colon
         if page is not None:
             kwargs["initial"] = {
                 "name": page.title,
@@ -191,7 +193,7 @@ class ProfileForm(forms.Form):
         for city in sorted(cities, key=lambda city: city.name.casefold()):
             country = city.country.name if city.country else _("Other")
             grouped.setdefault(country, []).append((city.pk, city.name))
-        self.fields["city"].choices = [("", "---------"), *sorted(grouped.items())]
+        self.fields["city"].choices = [("", _("Choose your city")), *sorted(grouped.items())]
         self.fields["expertise"].queryset = Topic.objects.filter(locale=locale)
 
     def clean(self):

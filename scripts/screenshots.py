@@ -38,7 +38,6 @@ MEMBER_PAGES = [
     ("account-email", "/en/account/email/", "/es/cuenta/email/"),
     ("account-password", "/en/account/password/change/", "/es/cuenta/password/change/"),
     ("two-factor", "/en/account/2fa/", "/es/cuenta/2fa/"),
-    ("two-factor-setup", "/en/account/2fa/totp/activate", "/es/cuenta/2fa/totp/activate"),
 ]
 
 
@@ -94,15 +93,18 @@ def main():
         session = None
         if arguments.member:
             session = log_in(browser, arguments.base_url, *arguments.member.split(":", 1))
+        member_pages = {name for name, _english, _spanish in MEMBER_PAGES}
         for name, english, spanish in pages:
             if wanted and name not in wanted:
                 continue
+            # Logged in for the account pages only: the others as a visitor sees them.
+            state = session if name in member_pages else None
             for language, path in (("en", english), ("es", spanish)):
                 if not path:
                     continue
                 for width_name, width in WIDTHS.items():
                     context = browser.new_context(
-                        viewport={"width": width, "height": 900}, storage_state=session
+                        viewport={"width": width, "height": 900}, storage_state=state
                     )
                     page = context.new_page()
                     page.goto(arguments.base_url + path, wait_until="networkidle")
