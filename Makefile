@@ -41,10 +41,14 @@ test: install
 services:
 	bash scripts/services.sh start
 
+# mypy's Django plugin imports the apps without connecting to a database. PYTHONPATH puts this
+# directory first: a dependency of opensearch-py installs a top-level `events` module, which would
+# stand in for the events app otherwise.
 lint: install node_modules
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
+	PYTHONPATH=. $(BIN)/mypy
 	npm run lint
 
 node_modules: package-lock.json

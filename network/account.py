@@ -12,6 +12,8 @@ admin's log-in is to network/auth.py): Wagtail's own view, with its name panel g
 form minus the requirement, and the decorators Wagtail gives every admin view.
 """
 
+from typing import Any
+
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.forms.account import NameEmailForm
@@ -21,7 +23,7 @@ OPTIONAL_FIELDS = ("first_name", "last_name")
 
 
 class OptionalNamesForm(NameEmailForm):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in OPTIONAL_FIELDS:
             self.fields[name].required = False
@@ -32,7 +34,7 @@ class OptionalNamesPanel(NameEmailSettingsPanel):
 
 
 class OptionalNamesAccountView(AccountView):
-    def get_panels(self):
+    def get_panels(self) -> list[Any]:
         return [
             OptionalNamesPanel(panel.request, panel.user, panel.profile)
             if isinstance(panel, NameEmailSettingsPanel)

@@ -8,7 +8,7 @@ class NetworkConfig(AppConfig):
     name = "network"
     verbose_name = _("Network")
 
-    def ready(self):
+    def ready(self) -> None:
         from network import signal_handlers  # noqa: F401 - connects the receivers
         from network.wagtail_localize_dates import apply as localize_translation_dates
         from network.workflow_notifications import connect as connect_workflow_notifications

@@ -15,17 +15,21 @@ Wagtail's front-end log-in (``/_util/login/``, for private pages) is not used at
 sends visitors to allauth's log-in page (network/urls.py, WAGTAIL_FRONTEND_LOGIN_URL).
 """
 
+from typing import Any
+
 from allauth.account import app_settings as account_settings
 from allauth.account.adapter import get_adapter
 from allauth.account.models import EmailAddress
 from allauth.account.utils import perform_login
 from allauth.core import ratelimit
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.http import HttpRequest, HttpResponse
 from wagtail.admin.forms.auth import LoginForm, PasswordResetForm
 from wagtail.admin.views.account import LoginView
 
 
-def awaiting_verification(user):
+def awaiting_verification(user: AbstractBaseUser) -> bool:
     """Whether the user signed up as a member and has not verified an address yet."""
     addresses = EmailAddress.objects.filter(user=user)
     return addresses.exists() and not addresses.filter(verified=True).exists()
@@ -34,7 +38,7 @@ def awaiting_verification(user):
 class AdminLoginForm(LoginForm):
     """``WAGTAILADMIN_USER_LOGIN_FORM``."""
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         username = self.cleaned_data.get("username")
         password = self.cleaned_data.get("password")
         if username is not None and password:
@@ -54,7 +58,7 @@ class AdminPasswordResetForm(PasswordResetForm):
     """``WAGTAILADMIN_USER_PASSWORD_RESET_FORM``: past allauth's "reset_password" limits, the
     page answers as always (no enumeration) but sends nothing."""
 
-    def save(self, *args, request=None, **kwargs):
+    def save(self, *args: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
         email = self.cleaned_data["email"].lower()
         if ratelimit.consume(request, action="reset_password", key=email):
             super().save(*args, request=request, **kwargs)
@@ -64,7 +68,7 @@ class AdminLoginView(LoginView):
     """``/admin/login/`` (network/urls.py puts it before Wagtail's own): Wagtail's page and form,
     with the log-in itself done by allauth, so that its stages run, the second factor first."""
 
-    def form_valid(self, form):
+    def form_valid(self, form: LoginForm) -> HttpResponse:
         # Wagtail's "remember me", set on the session that allauth's stages carry on with.
         expiry = settings.SESSION_COOKIE_AGE if form.cleaned_data.get("remember") else 0
         self.request.session.set_expiry(expiry)

@@ -1,5 +1,7 @@
 """StreamField blocks shared by the page types of every app."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -55,7 +57,7 @@ class LinkBlock(blocks.StructBlock):
         icon = "link"
         label = _("Link")
 
-    def clean(self, value):
+    def clean(self, value: Any) -> Any:
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             message = _("Choose a page on this site or enter an external address, not both.")
@@ -92,7 +94,7 @@ class BodyBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
 
 
-def stream_text(stream_value):
+def stream_text(stream_value: Any) -> str:
     """The searchable text of a StreamField value, as one plain string."""
     return " ".join(
         text for block in stream_value for text in block.block.get_searchable_content(block.value)

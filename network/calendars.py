@@ -7,7 +7,7 @@ from django.http import HttpResponse
 PRODUCT_ID = "-//Chile-UK City Leadership Network//Events//EN"
 
 
-def new_calendar(name=None):
+def new_calendar(name: str | None = None) -> icalendar.Calendar:
     cal = icalendar.Calendar()
     cal.add("prodid", PRODUCT_ID)
     cal.add("version", "2.0")
@@ -16,7 +16,7 @@ def new_calendar(name=None):
     return cal
 
 
-def ics_response(cal, filename):
+def ics_response(cal: icalendar.Calendar, filename: str) -> HttpResponse:
     response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -2,7 +2,9 @@
 admin, which still relies on inline scripts and styles (wagtail/wagtail#1288)."""
 
 from csp.constants import UNSAFE_INLINE
-from csp.middleware import CSPMiddleware
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 
 ADMIN_PREFIX = "/admin/"
 ADMIN_ALLOWANCES = {
@@ -14,7 +16,9 @@ ADMIN_ALLOWANCES = {
 
 
 class SiteCSPMiddleware(CSPMiddleware):
-    def get_policy_parts(self, request, response, report_only=False):
+    def get_policy_parts(
+        self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False
+    ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
         if request.path_info.startswith(ADMIN_PREFIX) and parts.update is None:
             parts.update = ADMIN_ALLOWANCES

@@ -1,7 +1,12 @@
 import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
 
 from django.contrib.syndication.views import Feed
+from django.http import HttpRequest
 from django.utils.feedgenerator import Atom1Feed
+from wagtail.models import Page
 
 LATEST_COUNT = 20
 
@@ -12,41 +17,41 @@ class LatestPagesFeed(Feed):
 
     feed_type = Atom1Feed
 
-    def __init__(self, listing, pages):
+    def __init__(self, listing: Page, pages: Sequence[Page]) -> None:
         super().__init__()
         self.listing = listing
         self.pages = pages
 
-    def get_object(self, request, *args, **kwargs):
+    def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Page:
         self.request = request
         return self.listing
 
-    def link(self, listing):
+    def link(self, listing: Page) -> str:
         return listing.get_url(self.request)
 
-    def subtitle(self, listing):
+    def subtitle(self, listing: Page) -> str:
         return listing.introduction or listing.search_description
 
-    def items(self, listing):
+    def items(self, listing: Page) -> Sequence[Page]:
         return self.pages[:LATEST_COUNT]
 
-    def item_title(self, page):
+    def item_title(self, page: Page) -> str:
         return page.title
 
-    def item_description(self, page):
+    def item_description(self, page: Page) -> str:
         return page.summary
 
-    def item_link(self, page):
+    def item_link(self, page: Page) -> str:
         return page.get_url(self.request)
 
-    def item_guid(self, page):
+    def item_guid(self, page: Page) -> str:
         # Stable when the page's slug changes, and distinct for each language's version.
         return uuid.uuid5(page.translation_key, self.listing.locale.language_code).urn
 
     item_guid_is_permalink = False
 
-    def item_pubdate(self, page):
+    def item_pubdate(self, page: Page) -> datetime | None:
         return page.first_published_at
 
-    def item_updateddate(self, page):
+    def item_updateddate(self, page: Page) -> datetime | None:
         return page.last_published_at

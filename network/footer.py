@@ -6,11 +6,15 @@ language beside the main menu (network/navigation.py), in its generation: a chan
 the setting, a page or an image drops it with the menus (network/signal_handlers.py). It is read
 once per request, however many templates ask (the footer and the home page's partners)."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.conf import settings
 from django.db.models import Prefetch
+from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.images import get_image_model
-from wagtail.images.models import Filter
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter
 from wagtail.models import Locale, Page, Site
 
 from network.models import Partner, SiteLinks
@@ -21,7 +25,7 @@ LOGO_FILTER = "max-320x80"
 REQUEST_ATTRIBUTE = "_network_footer"
 
 
-def footer_content(request):
+def footer_content(request: HttpRequest) -> dict[str, Any]:
     """``{"partners": [{"name", "website", "logo": {"url", "width", "height"} | None}],
     "accessibility_url", "contact_url", "contact_email"}``; no partners and no page links when
     no site matches the request."""
@@ -40,7 +44,7 @@ def footer_content(request):
     return content
 
 
-def empty_footer():
+def empty_footer() -> dict[str, Any]:
     return {
         "partners": [],
         "accessibility_url": None,
@@ -49,7 +53,7 @@ def empty_footer():
     }
 
 
-def build_footer(site, request, language_code):
+def build_footer(site: Site, request: HttpRequest, language_code: str) -> dict[str, Any]:
     links = SiteLinks.for_site(site)
     chosen = {
         name: page_id
@@ -65,7 +69,7 @@ def build_footer(site, request, language_code):
     }
 
 
-def shown_pages(page_ids, language_code):
+def shown_pages(page_ids: Iterable[int], language_code: str) -> dict[int | None, Page | None]:
     """``{chosen page id: page to link}``: the live, public translation of each chosen page in
     the active language, else the chosen page itself if it is live and public, else None."""
     keys = dict(Page.objects.filter(pk__in=page_ids).values_list("pk", "translation_key"))
@@ -84,11 +88,11 @@ def shown_pages(page_ids, language_code):
     return {page_id: in_language.get(key) or by_id.get(page_id) for page_id, key in keys.items()}
 
 
-def page_url(page, request):
+def page_url(page: Page | None, request: HttpRequest) -> str | None:
     return page.get_url(request) if page is not None else None
 
 
-def partners_in(language_code):
+def partners_in(language_code: str) -> list[dict[str, Any]]:
     """The partners in ``language_code``, each untranslated one in the default language's
     version, in the order set on the default language's versions: a translation's own copy of
     the order changes only when it is synced."""
@@ -100,10 +104,10 @@ def partners_in(language_code):
             Prefetch("logo", queryset=get_image_model().objects.prefetch_renditions(LOGO_FILTER))
         )
     )
-    by_key = {}
+    by_key: dict[Any, dict[str, Partner]] = {}
     for partner in partners:
         by_key.setdefault(partner.translation_key, {})[partner.locale.language_code] = partner
-    shown = []
+    shown: list[tuple[int | None, str, Partner]] = []
     for versions in by_key.values():
         partner = versions.get(language_code) or versions[default_code]
         position = (versions.get(default_code) or partner).sort_order
@@ -112,7 +116,7 @@ def partners_in(language_code):
     return [partner_entry(partner) for *_order, partner in shown]
 
 
-def partner_entry(partner):
+def partner_entry(partner: Partner) -> dict[str, Any]:
     logo = None
     if partner.logo is not None:
         rendition = logo_rendition(partner.logo)
@@ -120,7 +124,7 @@ def partner_entry(partner):
     return {"name": partner.name, "website": partner.website, "logo": logo}
 
 
-def logo_rendition(image):
+def logo_rendition(image: AbstractImage) -> AbstractRendition:
     """The logo's rendition, from those prefetched or made now. Not through ``get_rendition``,
     which also writes each one to Wagtail's rendition cache (several queries each with the
     database cache) for nothing: the footer's own cache keeps its URL."""

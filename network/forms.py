@@ -1,3 +1,6 @@
+from collections.abc import Iterable, Iterator
+from typing import Any
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
@@ -15,7 +18,7 @@ class TaxonomyPageForm(WagtailAdminPageForm):
     shares its source's terms, and their slugs (identical in every language) are what filters and
     displays use."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         locale_id = self.instance.locale_id
         for name in TAXONOMY_FIELDS:
@@ -33,20 +36,21 @@ class TaxonomyPageForm(WagtailAdminPageForm):
 MAX_VALUES_PER_FILTER = 50
 
 
-class BoundedMultipleChoiceMixin:
+class BoundedMultipleChoiceMixin(forms.MultipleChoiceField):
     """For the multiple-choice fields of the public filter forms (listings, search): a value
     given many times counts once, more than MAX_VALUES_PER_FILTER values make the filter invalid
     (the page then ignores it, saying so), and the choices are read once per validation rather
     than once per value. A vocabulary's choices are a database query: ``?topic=a&topic=a&...``
-    cost a query per repetition."""
+    cost a query per repetition. A MultipleChoiceField itself, so that what it overrides is
+    checked against Django's; django-filter's field, which it bounds too, is one as well."""
 
     default_error_messages = {"too_many": _("Choose at most %(limit)d.")}
-    _valid_values = None
+    _valid_values: set[str] | None = None
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> list[str]:
         return list(dict.fromkeys(super().to_python(value)))
 
-    def validate(self, value):
+    def validate(self, value: Any) -> None:
         if len(value) > MAX_VALUES_PER_FILTER:
             raise ValidationError(
                 self.error_messages["too_many"],
@@ -56,13 +60,14 @@ class BoundedMultipleChoiceMixin:
         self._valid_values = None
         super().validate(value)
 
-    def valid_value(self, value):
+    def valid_value(self, value: Any) -> bool:
         if self._valid_values is None:
-            self._valid_values = set(choice_values(self.choices))
+            # Django's stubs type the choices as what may be assigned; read, they are pairs.
+            self._valid_values = set(choice_values(self.choices))  # type: ignore[arg-type]
         return str(value) in self._valid_values
 
 
-def choice_values(choices):
+def choice_values(choices: Iterable[tuple[Any, Any]]) -> Iterator[str]:
     """The values of a field's choices, as strings, optgroups included."""
     for key, label in choices:
         if isinstance(label, list | tuple):
@@ -71,7 +76,7 @@ def choice_values(choices):
             yield str(key)
 
 
-class BoundedMultipleChoiceField(BoundedMultipleChoiceMixin, forms.MultipleChoiceField):
+class BoundedMultipleChoiceField(BoundedMultipleChoiceMixin):
     pass
 
 

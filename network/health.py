@@ -14,7 +14,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
 
@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 OK, DEGRADED, DOWN = "ok", "degraded", "down"
 
 
-def check_database():
+def check_database() -> dict[str, str]:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -34,7 +34,7 @@ def check_database():
     return {"state": OK, "vendor": connection.vendor}
 
 
-def check_cache():
+def check_cache() -> dict[str, str]:
     key = f"healthz:{uuid.uuid4().hex}"
     try:
         cache.set(key, "1", timeout=10)
@@ -47,7 +47,7 @@ def check_cache():
 
 
 @never_cache
-def healthz(request):
+def healthz(request: HttpRequest) -> JsonResponse:
     checks = {name: import_string(check)() for name, check in settings.HEALTH_CHECKS.items()}
     states = {check["state"] for check in checks.values()}
     if checks["database"]["state"] == DOWN:

@@ -1,24 +1,31 @@
 """Where a page or a URL lives in the other languages, for the language switcher, hreflang links
 and the sitemap."""
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.http import HttpRequest
 from django.urls import translate_url
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
+from wagtail.query import PageQuerySet
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
 class Alternate:
     language_code: str
-    language_name: str
+    language_name: "StrOrPromise"
     url: str
     # False when the page has no live translation in this language and ``url`` is that
     # language's home page instead: such a link is never announced as an hreflang alternate.
     exists: bool
 
 
-def page_alternates(page, request=None):
+def page_alternates(page: Page, request: HttpRequest | None = None) -> list[Alternate]:
     """One Alternate per site language (in settings.LANGUAGES order) for a Wagtail page."""
     translations = {
         translation.locale.language_code: translation
@@ -37,7 +44,7 @@ def page_alternates(page, request=None):
     return alternates
 
 
-def hreflang_links(alternates):
+def hreflang_links(alternates: Iterable[Alternate]) -> list[tuple[str, str]]:
     """``(hreflang, url)`` pairs for the translations that exist, plus ``x-default``: the first of
     them in settings.LANGUAGES order. Nothing when the page exists in one language only."""
     existing = [alternate for alternate in alternates if alternate.exists]
@@ -49,7 +56,7 @@ def hreflang_links(alternates):
     ]
 
 
-def path_alternates(request):
+def path_alternates(request: HttpRequest) -> list[Alternate]:
     """Alternates for a URL routed by Django rather than the page tree (e.g. search)."""
     return [
         Alternate(code, name, request.build_absolute_uri(translate_url(request.path, code)), True)
@@ -57,13 +64,13 @@ def path_alternates(request):
     ]
 
 
-def home_alternates(request):
+def home_alternates(request: HttpRequest) -> list[Alternate]:
     return [
         Alternate(code, name, home_url(code, request), False) for code, name in settings.LANGUAGES
     ]
 
 
-def home_url(language_code, request=None):
+def home_url(language_code: str, request: HttpRequest | None = None) -> str:
     """The live home page of the request's site in this language, or the language's URL prefix
     (which the site answers with a redirect or a 404) if it has none yet."""
     site = (
@@ -80,7 +87,7 @@ def home_url(language_code, request=None):
     return request.build_absolute_uri(path) if request else path
 
 
-def absolute_page_url(page, request=None):
+def absolute_page_url(page: Page, request: HttpRequest | None = None) -> str:
     """The page's URL on the host the request came to (already checked against ALLOWED_HOSTS),
     or on the page's site's configured host when there is no request."""
     if request is None:
@@ -88,7 +95,9 @@ def absolute_page_url(page, request=None):
     return request.build_absolute_uri(page.get_url(request))
 
 
-def shown_in_language(pages, locale_id, queryset):
+def shown_in_language(
+    pages: Sequence[Page], locale_id: int, queryset: PageQuerySet
+) -> dict[int, Page]:
     """``{pk: page}``: each of ``pages`` as a visitor of ``locale_id`` may see it, its live and
     public translation there, else the page itself if it is live and public; a page neither is
     (unpublished, or under a view restriction) is left out. ``queryset`` (e.g.
@@ -104,7 +113,7 @@ def shown_in_language(pages, locale_id, queryset):
     public_originals = set(
         visible.filter(pk__in=[page.pk for page in pages]).values_list("pk", flat=True)
     )
-    shown = {}
+    shown: dict[int, Page] = {}
     for page in pages:
         if page.translation_key in localized:
             shown[page.pk] = localized[page.translation_key]

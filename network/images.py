@@ -3,7 +3,7 @@ page waits for them (a large photo takes seconds to resize)."""
 
 import logging
 
-from wagtail.images.models import Filter
+from wagtail.images.models import AbstractImage, Filter
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ RENDITION_FILTERS = (
 )
 
 
-def prepare_renditions(image):
+def prepare_renditions(image: AbstractImage) -> None:
     try:
         image.get_renditions(*RENDITION_FILTERS)
     except Exception:  # noqa: BLE001 - a page still renders; its first visitor makes them

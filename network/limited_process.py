@@ -17,7 +17,7 @@ class ChildFailed(Exception):
     """The child gave no answer; the message says why, for the log."""
 
 
-def run_limited(module, data):
+def run_limited(module: str, data: bytes) -> bytes:
     """The standard output of ``python -m module`` given ``data``, within the limits. The module
     calls ``limit_memory(int(sys.argv[1]))`` first."""
     command = [sys.executable, "-m", module, str(settings.PDF_TEXT_MEMORY_MB)]
@@ -38,6 +38,6 @@ def run_limited(module, data):
     return completed.stdout
 
 
-def limit_memory(memory_mb):
+def limit_memory(memory_mb: int) -> None:
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))

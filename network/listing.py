@@ -3,14 +3,22 @@ cfgov's FilterableListMixin does: a django-filter FilterSet validates the GET fo
 path filters, counts and paginates. Also what lists and search share to offer content published
 in one language only to the readers of the other (``UntranslatedItemsMixin``)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
+from django.forms import Form
+from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.models import Page
+from django_filters import FilterSet
+from wagtail.models import Locale, Page
+from wagtail.query import PageQuerySet
+
+from network.page_mixin import PageMixinBase
 
 PAGE_PARAMETER = "page"
 
@@ -30,7 +38,7 @@ class Facet:
     options: list[FacetOption] = field(default_factory=list)
 
 
-class FilterableListMixin:
+class FilterableListMixin(PageMixinBase):
     """For a page whose context lists items filtered by a GET form.
 
     Subclasses set ``filterset_class`` and ``facet_fields`` (each facet's field lookup), and
@@ -40,19 +48,19 @@ class FilterableListMixin:
     filter lists that filter's choices; any other lists the values counted.
     """
 
-    filterset_class = None
-    facets = {}
-    facet_fields = {}
+    filterset_class: type[FilterSet]
+    facets: dict[str, tuple[str, ...]] = {}
+    facet_fields: dict[str, str] = {}
     results_per_page = 12
 
-    def get_listing_queryset(self, request):
+    def get_listing_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         raise NotImplementedError
 
-    def annotate_for_facets(self, queryset):
+    def annotate_for_facets(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
         """Add what ``facet_fields`` names that is not a field (e.g. a year)."""
         return queryset
 
-    def get_facet_counts(self, name, queryset):
+    def get_facet_counts(self, name: str, queryset: QuerySet[Any]) -> dict[Any, int]:
         """``{value: count}`` of one facet over a queryset."""
         field = self.facet_fields[name]
         rows = (
@@ -63,11 +71,11 @@ class FilterableListMixin:
         )
         return {row[field]: row["count"] for row in rows if row[field] is not None}
 
-    def prepare_results(self, results, request):
+    def prepare_results(self, results: list[Any], request: HttpRequest) -> list[Any]:
         """Decorate one page of results (e.g. with localised labels); called with a list."""
         return results
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         data = request.GET.copy()
         data.pop(PAGE_PARAMETER, None)
@@ -86,8 +94,10 @@ class FilterableListMixin:
         )
         return context
 
-    def _facets(self, filterset, data, base, request):
-        facets = {}
+    def _facets(
+        self, filterset: FilterSet, data: QueryDict, base: QuerySet[Any], request: HttpRequest
+    ) -> dict[str, Facet]:
+        facets: dict[str, Facet] = {}
         for name, parameters in self.facets.items():
             others = data.copy()
             for parameter in parameters:
@@ -114,25 +124,27 @@ class FilterableListMixin:
         return facets
 
 
-def ignored_filter_messages(form):
+def ignored_filter_messages(form: Form) -> list[str]:
     """One message per invalid field of a filter form: the field is ignored, not fatal."""
     if form.is_valid():
         return []
+    # Django's stubs type an ErrorList as holding ValidationErrors too; a form's errors are
+    # its messages.
     return [
         _("%(field)s: %(error)s This filter was ignored.")
-        % {"field": form.fields[name].label, "error": " ".join(errors)}
+        % {"field": form.fields[name].label, "error": " ".join(errors)}  # type: ignore[arg-type]
         for name, errors in form.errors.items()
         if name in form.fields
     ]
 
 
-def readable_translation_keys(locale):
+def readable_translation_keys(locale: Locale | int) -> PageQuerySet:
     """The translation keys of the pages visitors can read in ``locale`` (live and public, as the
     language switcher counts them): a page whose key is not among them has no translation there."""
     return Page.objects.live().public().filter(locale=locale).values("translation_key")
 
 
-def untranslated(pages, locale):
+def untranslated(pages: PageQuerySet, locale: Locale | int) -> PageQuerySet:
     """The live, public pages of ``pages`` in other locales with no readable translation into
     ``locale``."""
     return (
@@ -143,7 +155,7 @@ def untranslated(pages, locale):
     )
 
 
-def path_in(pages):
+def path_in(pages: PageQuerySet) -> Q:
     """A filter on ``path`` (a FilterField of every page, a plain string in every database) for
     querysets given to search backends: the database backends run ``pages`` as a subquery,
     Elasticsearch's query compiler runs it first and sends the paths as a ``terms`` filter. (A
@@ -165,10 +177,14 @@ class UntranslatedItemsMixin(models.Model):
         ),
     )
 
+    # Mixed into translatable pages, which have these (Wagtail's TranslatableMixin).
+    locale_id: int
+    get_translations: Callable[..., PageQuerySet]
+
     class Meta:
         abstract = True
 
-    def with_untranslated(self, items):
+    def with_untranslated(self, items: PageQuerySet) -> PageQuerySet:
         """``items`` (this listing's live, public children) and, when ``show_untranslated`` is
         on, the live, public children of this listing's translations that have no readable
         translation in this listing's language.

@@ -1,9 +1,12 @@
 """Filtering on a long list of keys with one query parameter."""
 
 import json
+from typing import Any
 
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Lookup
 from django.db.models.lookups import In
+from django.db.models.sql.compiler import SQLCompiler
 
 
 class InList(Lookup):
@@ -19,7 +22,9 @@ class InList(Lookup):
     lookup_name = "in_list"
     prepare_rhs = False
 
-    def as_sql(self, compiler, connection):
+    def as_sql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper
+    ) -> tuple[str, list[Any] | tuple[Any, ...]]:
         lhs, lhs_params = self.process_lhs(compiler, connection)
         values = [self.lhs.output_field.get_db_prep_value(v, connection) for v in self.rhs]
         if connection.vendor == "postgresql":

@@ -1,8 +1,9 @@
 import logging
+from collections.abc import Callable
 from urllib.parse import unquote_plus
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 
 from network.taxonomy import labels_read_once
 
@@ -17,10 +18,10 @@ class RejectNulCharactersMiddleware:
     No real URL of the site holds one. Form fields refuse it already (Django's
     ProhibitNullCharactersValidator)."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         query = unquote_plus(request.META.get("QUERY_STRING", ""), errors="replace")
         if "\x00" in request.path_info or "\x00" in query:
             return HttpResponseBadRequest("Bad request: the address holds a NUL character.")
@@ -31,10 +32,10 @@ class VocabularyReadOnceMiddleware:
     """Each vocabulary (topics, places) is read once per request and language
     (``network.taxonomy.labels_read_once``), however many forms and facets label its terms."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         with labels_read_once():
             return self.get_response(request)
 
@@ -47,11 +48,11 @@ class ProxyCountCheckMiddleware:
     share the proxy's. The site cannot see its proxies before the first request, so it cannot
     refuse to start; it logs an error naming the count to set."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
         self.reported = False
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         # Health checks may come straight from a monitor on the private network.
         if not self.reported and request.path_info != "/healthz/":
             problem = proxy_count_problem(request)
@@ -61,7 +62,7 @@ class ProxyCountCheckMiddleware:
         return self.get_response(request)
 
 
-def proxy_count_problem(request):
+def proxy_count_problem(request: HttpRequest) -> str:
     count = settings.ALLAUTH_TRUSTED_PROXY_COUNT
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     addresses = [address for address in forwarded.split(",") if address.strip()]

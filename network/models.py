@@ -1,17 +1,23 @@
+import datetime
 import io
+from collections.abc import Iterable, Sequence
 from pathlib import PurePath
+from typing import TYPE_CHECKING, Any, Self
 
 from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef
+from django.db.models.expressions import Combinable
 from django.db.models.functions import Length, Substr
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
@@ -25,6 +31,9 @@ from wagtail_localize.fields import SynchronizedField
 from network.i18n import absolute_page_url, hreflang_links, page_alternates
 from network.pdf_cover import render_pdf_cover
 from network.pdf_text import extract_pdf_text
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # Where the covers made from PDFs go, apart from the images editors chose (stored: the
 # collection's name is data, shown in the admin in one language).
@@ -62,20 +71,20 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
-    def search_result_kind(self):
+    def search_result_kind(self) -> "StrOrPromise":
         return self.kind_label
 
-    def search_result_date(self):
+    def search_result_date(self) -> datetime.date | None:
         """The date that matters to a reader of a search result (publication, event, deadline),
         or None: never the date the page was loaded or last edited."""
         return None
 
-    def search_snippet_text(self):
+    def search_snippet_text(self) -> str:
         """Plain text from which a search result's highlighted snippet is taken."""
         return self.search_description
 
-    def get_sitemap_urls(self, request=None):
-        entry = {
+    def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict[str, Any]]:
+        entry: dict[str, Any] = {
             "location": absolute_page_url(self, request),
             "lastmod": self.last_published_at or self.latest_revision_created_at,
         }
@@ -105,7 +114,7 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
         abstract = True
         ordering = ["name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -155,8 +164,8 @@ class Place(TaxonomyTerm):
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_place_slug_per_locale")
         ]
 
-    def __str__(self):
-        if self.country_id and self.kind != self.Kind.COUNTRY:
+    def __str__(self) -> str:
+        if self.kind != self.Kind.COUNTRY and self.country is not None:
             return f"{self.name}, {self.country.name}"
         return self.name
 
@@ -219,7 +228,7 @@ class Partner(TranslatableMixin, models.Model):
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -266,7 +275,7 @@ class SiteLinks(BaseSiteSetting):
         verbose_name_plural = _("site links")
 
 
-def collection_restricted(collection_path):
+def collection_restricted(collection_path: Combinable | str) -> Exists:
     """An expression: whether the collection at ``collection_path`` (an expression, e.g.
     ``OuterRef("collection__path")``) or one of its ancestors has a view restriction, so that
     Wagtail's document view asks visitors to log in (or for a password). A treebeard path starts
@@ -278,7 +287,7 @@ def collection_restricted(collection_path):
     )
 
 
-def is_restricted(collection):
+def is_restricted(collection: Collection) -> bool:
     """Whether visitors must log in (or give a password) to open the documents of
     ``collection``: it or one of its ancestors has a view restriction."""
     return Collection.objects.filter(
@@ -286,13 +295,13 @@ def is_restricted(collection):
     ).exists()
 
 
-def top_level_collection(name):
+def top_level_collection(name: str) -> Collection:
     """The collection called ``name`` under the root, created on first use."""
     root = Collection.get_first_root_node()
     return root.get_children().filter(name=name).first() or root.add_child(name=name)
 
 
-def public_document_ids(document_ids):
+def public_document_ids(document_ids: Iterable[int]) -> set[int]:
     """Those of ``document_ids`` that anyone may open: outside every restricted collection."""
     return set(
         NetworkDocument.objects.filter(pk__in=document_ids)
@@ -336,7 +345,7 @@ class NetworkDocument(AbstractDocument):
         verbose_name_plural = _("documents")
 
     @classmethod
-    def from_db(cls, db, field_names, values):
+    def from_db(cls, db: str | None, field_names: Sequence[str], values: Sequence[Any]) -> Self:
         document = super().from_db(db, field_names, values)
         # Read when the document is saved: a move to another collection may change who can
         # open it (resources/signal_handlers.py).
@@ -345,10 +354,10 @@ class NetworkDocument(AbstractDocument):
         return document
 
     @property
-    def is_pdf(self):
+    def is_pdf(self) -> bool:
         return self.file_extension.lower() == "pdf"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.file or kwargs.get("update_fields"):
             super().save(*args, **kwargs)
             return
@@ -366,7 +375,7 @@ class NetworkDocument(AbstractDocument):
             if previous_cover_id and previous_cover_id != self.cover_id:
                 get_image_model().objects.filter(pk=previous_cover_id).delete()
 
-    def extract_text(self):
+    def extract_text(self) -> None:
         self.extracted_text, self.text_problem = "", ""
         if self.is_pdf:
             with self.open_file() as fileobj:
@@ -375,17 +384,17 @@ class NetworkDocument(AbstractDocument):
         self.extracted_from_hash = self.file_hash
         self.text_was_extracted = True  # read by the search index's signal handlers
 
-    def gives_cover(self):
+    def gives_cover(self) -> bool:
         return self.is_pdf and not is_restricted(self.collection)
 
-    def cover_needs_update(self):
+    def cover_needs_update(self) -> bool:
         """Whether saving would change the cover: render that of a public PDF's new file, or
         drop that of a document now private."""
         if self.gives_cover():
             return self.cover_from_hash != self.get_file_hash()
         return bool(self.cover_id or self.cover_from_hash)
 
-    def update_cover(self):
+    def update_cover(self) -> bytes | None:
         """The JPEG of a public PDF's first page when its current file has not been rendered
         yet, for ``save()`` to store; a private document loses its cover (it may have had one
         before it was moved, or its collection restricted). Rendering, which can take up to
@@ -399,7 +408,7 @@ class NetworkDocument(AbstractDocument):
         with self.open_file() as fileobj:
             return render_pdf_cover(fileobj)
 
-    def make_cover_image(self, jpeg):
+    def make_cover_image(self, jpeg: bytes) -> AbstractImage:
         image = get_image_model()(
             title=self.title,
             file=ImageFile(io.BytesIO(jpeg), name=f"{PurePath(self.filename).stem}-cover.jpg"),

@@ -16,11 +16,13 @@ cached pages, apart from the rate-limit counters. The footer (network/footer.py)
 same way, with ``read_current`` and ``store``, in the same generation."""
 
 import uuid
+from typing import Any
 
 import wagtail
+from django.http import HttpRequest
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 
 from network.page_cache import pages_cache
 
@@ -30,27 +32,28 @@ PREFIX = f"network:main-navigation:{wagtail.__version__}"
 GENERATION_KEY = f"{PREFIX}:generation"
 
 
-def host_key(request):
+def host_key(request: HttpRequest) -> str:
     """The request's host name and the server's port (never the Host header's, which a client
     chooses)."""
     hostname = split_domain_port(request.get_host())[0]
     return f"{hostname}:{request.get_port()}"
 
 
-def cache_keys(request, language_code):
+def cache_keys(request: HttpRequest, language_code: str) -> tuple[str, str]:
     host = host_key(request)
     return f"{PREFIX}:site:{host}", f"{PREFIX}:menu:{host}:{language_code}"
 
 
-def main_menu(request):
+def main_menu(request: HttpRequest) -> dict[str, Any] | None:
     """``{"home_url", "links": [{"url", "title", "path"}]}`` for the request's site in the
     active language, or None when no site matches the request."""
     site_key, menu_key = cache_keys(request, get_language())
     current, generation = read_current([site_key, menu_key])
-    fresh = {}
+    fresh: dict[str, Any] = {}
     site = current.get(site_key)
     if site is not None and not hasattr(request, "_wagtail_site"):
-        request._wagtail_site = site
+        # Where Site.find_for_request keeps the site it found, for the rest of the request.
+        request._wagtail_site = site  # type: ignore[attr-defined]
     site = Site.find_for_request(request)
     if site is None:
         return None
@@ -63,7 +66,7 @@ def main_menu(request):
     return menu
 
 
-def read_current(keys):
+def read_current(keys: list[str]) -> tuple[dict[str, Any], str | None]:
     """``({key: value}, generation)``: those of ``keys`` cached in the current generation, in
     one cache read, and that generation (None if there is none yet)."""
     cached = pages_cache().get_many([GENERATION_KEY, *keys])
@@ -76,7 +79,7 @@ def read_current(keys):
     return current, generation
 
 
-def store(values, generation):
+def store(values: dict[str, Any], generation: str | None) -> None:
     """Cache ``{key: value}`` as of ``generation``, the one ``read_current`` saw before they
     were built: values built from data changed in the meantime are never read."""
     if values:
@@ -86,7 +89,7 @@ def store(values, generation):
         )
 
 
-def build_menu(site, request):
+def build_menu(site: Site, request: HttpRequest) -> dict[str, Any]:
     home = home_page(site)
     return {
         "home_url": home.get_url(request),
@@ -97,13 +100,13 @@ def build_menu(site, request):
     }
 
 
-def home_page(site):
+def home_page(site: Site) -> Page:
     """The site's live home page in the active language, else the site's root page."""
     translation = site.root_page.get_translation_or_none(Locale.get_active())
     return translation if translation is not None and translation.live else site.root_page
 
 
-def current_generation():
+def current_generation() -> str:
     cache = pages_cache()
     generation = cache.get(GENERATION_KEY)
     if generation is None:
@@ -112,5 +115,5 @@ def current_generation():
     return generation
 
 
-def clear_menus():
+def clear_menus() -> None:
     pages_cache().set(GENERATION_KEY, uuid.uuid4().hex, None)

@@ -21,9 +21,11 @@ snippet, site or view restriction changes (network/signal_handlers.py).
 import functools
 import hashlib
 import uuid
+from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import BaseCache, caches
+from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.urls import reverse
 from django.utils import translation
@@ -32,7 +34,7 @@ GENERATION_KEY = "page-cache:generation"
 
 
 @functools.cache
-def excluded_prefixes():
+def excluded_prefixes() -> tuple[str, ...]:
     """The admin, documents, /healthz/ and the account pages of every language, at their address
     in that language (/en/account/, /es/cuenta/: network/urls.py)."""
     accounts = []
@@ -42,11 +44,11 @@ def excluded_prefixes():
     return ("/admin/", "/documents/", "/healthz/", *accounts)
 
 
-def pages_cache():
+def pages_cache() -> BaseCache:
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
-def current_generation():
+def current_generation() -> str:
     cache = pages_cache()
     generation = cache.get(GENERATION_KEY)
     if generation is None:
@@ -56,11 +58,11 @@ def current_generation():
     return generation
 
 
-def clear_pages():
+def clear_pages() -> None:
     pages_cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
-def cache_key(request, generation):
+def cache_key(request: HttpRequest, generation: str) -> str:
     """The page's address as the site sees it: scheme, host name, the server's port and the path.
     Never the port of the Host header, which a client chooses: ``Host: 127.0.0.1:<any port>``
     would make a new entry each time."""
@@ -69,7 +71,7 @@ def cache_key(request, generation):
     return f"page-cache:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
-def is_shared_request(request):
+def is_shared_request(request: HttpRequest) -> bool:
     return (
         settings.PAGE_CACHE_SECONDS > 0
         and request.method == "GET"
@@ -80,7 +82,7 @@ def is_shared_request(request):
     )
 
 
-def is_shared_response(request, response):
+def is_shared_response(request: HttpRequest, response: HttpResponse) -> bool:
     cache_control = response.get("Cache-Control", "").lower()
     return (
         response.status_code == 200
@@ -92,10 +94,10 @@ def is_shared_response(request, response):
 
 
 class PublicPageCacheMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         if not is_shared_request(request):
             return self.get_response(request)
         cache = pages_cache()

@@ -8,8 +8,12 @@ pypdfium2 and Pillow, not Django, and writes the JPEG on its standard output.
 import io
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from network.limited_process import ChildFailed, limit_memory, run_limited
+
+if TYPE_CHECKING:
+    from django.core.files import File
 
 logger = logging.getLogger(__name__)
 
@@ -20,7 +24,7 @@ MAX_COVER_HEIGHT = 2400
 JPEG_QUALITY = 85
 
 
-def render_pdf_cover(fileobj):
+def render_pdf_cover(fileobj: "File") -> bytes | None:
     """The first page of the PDF in ``fileobj`` as JPEG bytes, or None (logged)."""
     try:
         return run_limited("network.pdf_cover", fileobj.read())
@@ -29,7 +33,7 @@ def render_pdf_cover(fileobj):
         return None
 
 
-def render_first_page(data):
+def render_first_page(data: bytes) -> bytes:
     """JPEG bytes of the first page of a PDF's bytes; runs in the child process. A PDF that
     PDFium cannot open or render raises, which ends the child with the reason on its standard
     error (the parent logs it)."""
@@ -51,7 +55,7 @@ def render_first_page(data):
     return jpeg.getvalue()
 
 
-def main(memory_mb):
+def main(memory_mb: int) -> None:
     limit_memory(memory_mb)
     sys.stdout.buffer.write(render_first_page(sys.stdin.buffer.read()))
 

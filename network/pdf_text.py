@@ -11,10 +11,14 @@ import json
 import logging
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
 from network.limited_process import ChildFailed, limit_memory, run_limited
+
+if TYPE_CHECKING:
+    from django.core.files import File
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +33,7 @@ class ExtractedText:
     problem: str = ""  # why the text is missing or partial, for the editor
 
 
-def problem_message(code):
+def problem_message(code: str) -> str:
     return {
         ENCRYPTED: _("The PDF is password-protected, so its text is not searchable."),
         TRUNCATED: _("The PDF is very long; only its first part is searchable."),
@@ -38,7 +42,7 @@ def problem_message(code):
     }.get(code, "")
 
 
-def extract_pdf_text(fileobj) -> ExtractedText:
+def extract_pdf_text(fileobj: "File") -> ExtractedText:
     """The text of the PDF in ``fileobj``, read by a child process within the limits."""
     try:
         result = json.loads(run_limited("network.pdf_text", fileobj.read()))
@@ -51,7 +55,7 @@ def extract_pdf_text(fileobj) -> ExtractedText:
     return ExtractedText(result["text"], problem_message(result["problem"]))
 
 
-def read_pdf(data):
+def read_pdf(data: bytes) -> tuple[str, str]:
     """``(text, problem code)`` of a PDF's bytes; runs in the child process."""
     import io
 
@@ -61,7 +65,8 @@ def read_pdf(data):
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             return "", ENCRYPTED
-        parts, length = [], 0
+        parts: list[str] = []
+        length = 0
         for number, page in enumerate(reader.pages):
             if number >= MAX_PAGES or length >= MAX_CHARACTERS:
                 return "\n".join(parts)[:MAX_CHARACTERS], TRUNCATED
@@ -81,7 +86,7 @@ def read_pdf(data):
     return text[:MAX_CHARACTERS], ""
 
 
-def main(memory_mb):
+def main(memory_mb: int) -> None:
     limit_memory(memory_mb)
     text, problem = read_pdf(sys.stdin.buffer.read())
     json.dump({"text": text, "problem": problem}, sys.stdout)

@@ -1,10 +1,13 @@
 """Cached site-wide data (the menus and footers, whole public pages) dropped when what it was
 built from changes."""
 
+from typing import Any
+
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -14,7 +17,7 @@ from network.navigation import clear_menus
 from network.page_cache import clear_pages
 
 
-def clear_cached_pages():
+def clear_cached_pages() -> None:
     clear_menus()
     clear_pages()
 
@@ -37,19 +40,21 @@ def clear_cached_pages():
 @receiver(post_delete, sender=SiteLinks)
 @receiver(post_save, sender=get_image_model())
 @receiver(post_delete, sender=get_image_model())
-def clear_cached_pages_on_change(**kwargs):
+def clear_cached_pages_on_change(**kwargs: Any) -> None:
     # Now, and again after the commit: a request in between would cache the old data again.
     clear_cached_pages()
     transaction.on_commit(clear_cached_pages)
 
 
 @receiver(post_save, sender=get_image_model())
-def prepare_renditions_on_save(instance, **kwargs):
+def prepare_renditions_on_save(instance: AbstractImage, **kwargs: Any) -> None:
     transaction.on_commit(lambda: prepare_renditions(instance))
 
 
 @receiver(post_save, sender=CollectionViewRestriction)
-def delete_covers_of_restricted_documents(instance, **kwargs):
+def delete_covers_of_restricted_documents(
+    instance: CollectionViewRestriction, **kwargs: Any
+) -> None:
     """Only a document anyone may open has a cover: a restriction deletes the covers of the
     documents in its collection and below at once. (Lifting it gives them none until their
     resources are published again or ``make_pdf_covers`` runs: rendering every PDF of a large
@@ -62,6 +67,6 @@ def delete_covers_of_restricted_documents(instance, **kwargs):
 
 
 @receiver(post_delete, sender=NetworkDocument)
-def delete_cover_of_deleted_document(instance, **kwargs):
+def delete_cover_of_deleted_document(instance: NetworkDocument, **kwargs: Any) -> None:
     if instance.cover_id:
         get_image_model().objects.filter(pk=instance.cover_id).delete()

@@ -7,8 +7,11 @@ they are browsed, filtered and paged. So the page lists what editors build by ha
 size of the library, in a fixed number of queries. A page whose parent is not public (a draft,
 or a private section) is left out with its parent."""
 
+from typing import Any
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site, get_page_models
@@ -17,7 +20,7 @@ from network.listing import FilterableListMixin
 from network.navigation import home_page
 
 
-def site_map(request):
+def site_map(request: HttpRequest) -> HttpResponse:
     site = Site.find_for_request(request)
     home = home_page(site) if site is not None else None
     return render(
@@ -31,12 +34,12 @@ def site_map(request):
     )
 
 
-def listing_content_types():
+def listing_content_types() -> list[ContentType]:
     models = [model for model in get_page_models() if issubclass(model, FilterableListMixin)]
     return list(ContentType.objects.get_for_models(*models).values())
 
 
-def page_tree(home, request):
+def page_tree(home: Page, request: HttpRequest) -> list[dict[str, Any]]:
     """``[{"title", "url", "children": [...]}]``: the pages under ``home``, in the page tree's
     order, each listing without its items."""
     pages = home.get_descendants().live().public()
@@ -47,7 +50,7 @@ def page_tree(home, request):
         inside_listings |= Q(path__startswith=path, depth__gt=depth)
     if inside_listings:
         pages = pages.exclude(inside_listings)
-    nodes = {home.path: {"children": []}}
+    nodes: dict[str, dict[str, Any]] = {home.path: {"children": []}}
     for page in pages.order_by("path").only("title", "path", "depth", "url_path"):
         parent = nodes.get(page.path[: -Page.steplen])
         if parent is not None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +16,7 @@ TOKENS_FILE = Path(settings.BASE_DIR) / "frontend" / "css" / "tokens.css"
 COLOUR_TOKEN = re.compile(r"--(color-[a-z0-9-]+):\s*(#[0-9a-fA-F]{3,6})\s*;")
 
 
-def luminance(hex_colour):
+def luminance(hex_colour: str) -> float:
     """WCAG 2's relative luminance of an sRGB colour."""
     value = hex_colour.lstrip("#")
     if len(value) == 3:
@@ -25,12 +26,12 @@ def luminance(hex_colour):
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-def contrast(first, second):
+def contrast(first: str, second: str) -> float:
     lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
 
 
-def colour_tokens():
+def colour_tokens() -> list[tuple[str, str, float, float]]:
     """``(name, hex, contrast on white, contrast on navy-950)`` of every colour token, read
     from the stylesheet's own tokens so the page cannot fall behind them."""
     tokens = COLOUR_TOKEN.findall(TOKENS_FILE.read_text())
@@ -64,7 +65,7 @@ class SampleForm(forms.Form):
     agree = forms.BooleanField(label=_("Open to collaboration"), required=False)
 
 
-def design_system(request):
+def design_system(request: HttpRequest) -> HttpResponse:
     """Registered as an admin URL (network/wagtail_hooks.py): Wagtail lets in only users who
     may use the admin."""
     form = SampleForm({"name": "Ana Pérez", "email": "not an address"})

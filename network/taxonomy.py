@@ -1,17 +1,24 @@
 """Labels of the shared vocabulary in the active language."""
 
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import prefetch_related_objects
+from django.db.models import Model, prefetch_related_objects
 from django.utils.translation import get_language
 
+if TYPE_CHECKING:
+    from network.models import TaxonomyTerm
+
 # {(model, language): labels} while a request is served (VocabularyReadOnceMiddleware).
-read_labels = ContextVar("read_labels", default=None)
+read_labels: ContextVar[dict[tuple[type["TaxonomyTerm"], str], dict[str, str]] | None] = ContextVar(
+    "read_labels", default=None
+)
 
 
 @contextmanager
-def labels_read_once():
+def labels_read_once() -> Iterator[None]:
     """Within it, ``term_labels`` reads each vocabulary once per language: a listing's filter
     form, its facets' forms and its results would otherwise each read it again."""
     token = read_labels.set({})
@@ -21,13 +28,13 @@ def labels_read_once():
         read_labels.reset(token)
 
 
-def term_labels(model):
+def term_labels(model: type["TaxonomyTerm"]) -> dict[str, str]:
     """``{slug: name}`` for every term, in the active language where translated."""
     active = get_language()
     memo = read_labels.get()
     if memo is not None and (model, active) in memo:
         return dict(memo[model, active])
-    labels = {}
+    labels: dict[str, str] = {}
     terms = model.objects.values_list("slug", "name", "locale__language_code")
     for slug, name, language_code in terms:
         if language_code == active or slug not in labels:
@@ -37,7 +44,7 @@ def term_labels(model):
     return labels
 
 
-def term_links(terms, labels):
+def term_links(terms: Iterable[Any], labels: dict[str, str]) -> list[tuple[str, str]]:
     """``(slug, label)`` pairs of the given terms, sorted by label; a term chosen in both
     languages appears once."""
     return sorted(
@@ -45,7 +52,9 @@ def term_links(terms, labels):
     )
 
 
-def link_terms(items, model, field, attribute):
+def link_terms(
+    items: Sequence[Model], model: type["TaxonomyTerm"], field: str, attribute: str
+) -> None:
     """Sets ``attribute`` of each item to the ``(slug, label)`` pairs of its ``field`` terms
     (e.g. a resource's topics as ``topic_links``), labelled in the active language: two queries
     whatever the number of items."""

@@ -1,9 +1,11 @@
-from django.http import HttpResponsePermanentRedirect
+from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 
 
-def old_spanish_address(request, old_prefix, rest=""):
+def old_spanish_address(
+    request: HttpRequest, old_prefix: str, rest: str = ""
+) -> HttpResponsePermanentRedirect:
     """The Spanish addresses of search and accounts from before their paths were translated
     (/es/search/ is /es/buscar/, /es/account/profile/ is /es/cuenta/perfil/): moved for good,
     with their query string. Those paths were the English ones, so the English route names the

@@ -1,6 +1,12 @@
+from typing import TYPE_CHECKING
+
+from django.contrib.auth.models import Permission
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.templatetags.static import static
-from django.urls import path, reverse
+from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -11,6 +17,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from network.models import Partner, Place, Topic
 from network.styleguide import design_system
 from network.two_factor import two_factor_permission
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class TopicViewSet(SnippetViewSet):
@@ -55,12 +64,12 @@ register_snippet(PartnerViewSet)
 
 
 @hooks.register("register_permissions")
-def register_two_factor_permission():
+def register_two_factor_permission() -> QuerySet[Permission]:
     return two_factor_permission()
 
 
 @hooks.register("register_account_menu_item")
-def two_factor_account_menu_item(request):
+def two_factor_account_menu_item(request: HttpRequest) -> dict[str, "StrOrPromise"]:
     return {
         "url": reverse("mfa_index"),
         "label": _("Two-factor authentication"),
@@ -71,17 +80,17 @@ def two_factor_account_menu_item(request):
 
 
 @hooks.register("register_admin_urls")
-def register_design_system_url():
+def register_design_system_url() -> list[URLPattern]:
     return [path("design-system/", design_system, name="design_system")]
 
 
 @hooks.register("register_help_menu_item")
-def design_system_menu_item():
+def design_system_menu_item() -> MenuItem:
     return MenuItem(_("Design system"), reverse("design_system"), icon_name="image", order=1000)
 
 
 @hooks.register("insert_editor_js")
-def translation_editor_heading():
+def translation_editor_heading() -> SafeString:
     """wagtail-localize's translation editor, a React app, heads its segments "English to Spanish
     translation" in words of its code, never translated: static/js/translation-editor-title.js
     puts this heading, in the admin's language, in their place."""

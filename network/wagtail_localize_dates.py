@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 from wagtail_localize.models import StringTranslation
 
 
-def localized_comment(string_translation):
+def localized_comment(string_translation: StringTranslation) -> str | None:
     date = formats.date_format(timezone.localtime(string_translation.updated_at), "DATE_FORMAT")
     if string_translation.tool_name:
         return gettext("Translated with {tool_name} on {date}").format(
@@ -23,5 +23,5 @@ def localized_comment(string_translation):
     return None
 
 
-def apply():
+def apply() -> None:
     StringTranslation.get_comment = localized_comment

@@ -14,18 +14,27 @@ They take the places of Wagtail's notifiers by their ``dispatch_uid``
 """
 
 import copy
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.utils.translation import gettext_lazy, gettext_noop
 from wagtail.admin import mail
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import Task, TaskState, Workflow, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
 # Names the site's database holds without having written them in code: listed so that they
 # have an entry in the catalogue.
 WAGTAIL_DEFAULT_WORKFLOW_NAME = gettext_noop("Moderators approval")
 
+WorkflowOrTask = TypeVar("WorkflowOrTask", Workflow, Task)
 
-def named_in_reader_language(instance):
+if TYPE_CHECKING:
+    # Checked as one of Wagtail's notifiers (Any, while Wagtail ships no type information).
+    from wagtail.admin.mail import Notifier as NotifierMixinBase
+else:
+    NotifierMixinBase = object
+
+
+def named_in_reader_language(instance: WorkflowOrTask) -> WorkflowOrTask:
     """A copy of a workflow or task whose name is translated when the e-mail is rendered, in the
     language active then (the recipient's). The stored row is left as it is."""
     shown = copy.copy(instance)
@@ -33,8 +42,8 @@ def named_in_reader_language(instance):
     return shown
 
 
-class NamesInReaderLanguageMixin:
-    def get_context(self, instance, **kwargs):
+class NamesInReaderLanguageMixin(NotifierMixinBase):
+    def get_context(self, instance: TaskState | WorkflowState, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(instance, **kwargs)
         for key in ("workflow", "task"):
             if key in context:
@@ -94,7 +103,7 @@ NOTIFIERS = [
 ]
 
 
-def connect():
+def connect() -> None:
     """Wagtail's notifier out if it is connected already; ours in under its dispatch_uid, which
     makes Wagtail's later connection (its AppConfig.ready) a no-op."""
     for signal, sender, dispatch_uid, notifier in NOTIFIERS:

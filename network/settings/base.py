@@ -6,6 +6,7 @@ in-process cache). ``production.py`` refuses to start when a secret is missing.
 """
 
 from pathlib import Path
+from typing import Any
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -377,7 +378,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Logs go to stdout, one line each: plain text by default, JSON objects (for a log collector)
 # with LOG_FORMAT=json, which production uses unless told otherwise.
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {

@@ -1,11 +1,16 @@
+from typing import Any
+
 from django import template
+from django.template.context import Context
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
 from network.footer import footer_content
 from network.i18n import (
+    Alternate,
     absolute_page_url,
     home_alternates,
     home_url,
@@ -19,7 +24,7 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def language_alternates(context):
+def language_alternates(context: Context) -> list[Alternate]:
     """This page in every site language, for the language switcher and hreflang links.
 
     A page-tree URL without a page (a 404) cannot be translated by its path, so it offers each
@@ -39,7 +44,7 @@ register.simple_tag(hreflang_links, name="hreflang_links")
 
 
 @register.inclusion_tag("components/main_navigation.html", takes_context=True)
-def main_navigation(context):
+def main_navigation(context: Context) -> dict[str, Any]:
     request = context["request"]
     menu = main_menu(request) or {"home_url": "/", "links": []}
     current = context.get("page")
@@ -61,14 +66,16 @@ def main_navigation(context):
 
 
 @register.simple_tag(takes_context=True)
-def footer_links(context):
+def footer_links(context: Context) -> dict[str, Any]:
     """The footer's links and contact address for this site in the active language
     (network/footer.py)."""
     return footer_content(context["request"])
 
 
 @register.inclusion_tag("network/partner_list.html", takes_context=True)
-def partner_list(context, heading_id="partners-heading", heading_class=""):
+def partner_list(
+    context: Context, heading_id: str = "partners-heading", heading_class: str = ""
+) -> dict[str, Any]:
     """The partners, as logos (or names) linked to their websites, under a "Partners" heading
     (an h2 with this id and class); nothing at all when there are none. Used by the footer;
     ``{% partner_list heading_id="home-partners-heading" %}`` shows them on a page too."""
@@ -80,7 +87,7 @@ def partner_list(context, heading_id="partners-heading", heading_class=""):
 
 
 @register.simple_tag(takes_context=True)
-def canonical_url(context):
+def canonical_url(context: Context) -> str:
     request = context["request"]
     page = context.get("page")
     if isinstance(page, Page) and page.pk:
@@ -89,7 +96,7 @@ def canonical_url(context):
 
 
 @register.filter
-def initials(name):
+def initials(name: str) -> str:
     """ "Ana Pérez Soto" → "AS": the first letters of the first and last words, for the avatar of
     a member without a photo."""
     words = [word for word in name.split() if word[:1].isalpha()]
@@ -99,21 +106,21 @@ def initials(name):
 
 
 @register.simple_tag(takes_context=True)
-def absolute_uri(context, url):
+def absolute_uri(context: Context, url: str) -> str:
     """An address on this site as the visitor reached it (scheme, host, port), for what needs
     absolute URLs (og:image, links in e-mails); an absolute URL (e.g. files on a CDN) is kept."""
     return context["request"].build_absolute_uri(url)
 
 
 @register.simple_tag
-def sharing_image(page):
+def sharing_image(page: Page) -> AbstractImage | None:
     """The image a page is shared with: its own social image, else its cover where it has one
     (a resource's, from its PDF); None for the network's default."""
     return getattr(page, "social_image", None) or getattr(page, "cover", None)
 
 
 @register.simple_tag(takes_context=True)
-def home_page_url(context):
+def home_page_url(context: Context) -> str:
     """The home page in the active language, as a full address: e-mails sign off with it."""
     return home_url(translation.get_language(), context["request"])
 
@@ -123,7 +130,7 @@ DESCRIPTION_FIELDS = ("search_description", "summary", "introduction", "hero_tex
 
 
 @register.simple_tag
-def page_description(page, fallback=""):
+def page_description(page: Page, fallback: str = "") -> str:
     """The page's meta description: its own as the editor wrote it, else the first of its
     summary, introduction or biography (plain text, cut near 160 characters), else
     ``fallback``."""

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand
 
 from network.models import NetworkDocument
@@ -10,7 +12,7 @@ class Command(BaseCommand):
         "private, get theirs; a PDF already rendered is not rendered again."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         rendered = failed = removed = 0
         for document in NetworkDocument.objects.order_by("pk"):
             if not document.cover_needs_update():
