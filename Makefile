@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install lock run test lint format messages audit services frontend screenshots lighthouse
+.PHONY: install lock run test test-fast lint format messages audit services frontend screenshots lighthouse
 
 install: $(VENV)/.installed
 
@@ -35,6 +35,11 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# All but the modules marked slow (fuzzing, backups, the static archive, browsers, deployment):
+# for a quick run while working; `make test` runs everything, as CI does.
+test-fast: install
+	$(BIN)/python -m pytest -m "not slow"
 
 # PostgreSQL, Redis and the OpenSearch node on loopback, for the tests that need them (installs
 # what is missing with apt-get, so run it as root). `scripts/services.sh stop` stops them.

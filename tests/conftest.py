@@ -8,8 +8,15 @@ from wagtail.models import Locale
 
 from home import demo as home_demo
 from home.models import HomePage, StandardPage
-from members.models import MemberIndexPage
+from network.models import Place, Topic
 from search.service import breaker
+from tests.factories import (
+    EventIndexPageFactory,
+    MemberIndexPageFactory,
+    ResourceIndexPageFactory,
+    add_resource,
+    add_translation,
+)
 
 
 def clear_caches():
@@ -79,11 +86,74 @@ def english_only_page(site_tree):
 @pytest.fixture
 def directories(site_tree):
     """The member directory in English and Spanish, both published."""
-    directory_en = MemberIndexPage(title="Members", slug="members")
-    site_tree.home_en.add_child(instance=directory_en)
-    directory_en.save_revision().publish()
-    directory_es = directory_en.copy_for_translation(site_tree.spanish)
-    directory_es.title, directory_es.slug = "Miembros", "miembros"
-    directory_es.save_revision().publish()
-    # Published under its new slug: read its path again.
-    return directory_en, MemberIndexPage.objects.get(pk=directory_es.pk)
+    directory_en = MemberIndexPageFactory(parent=site_tree.home_en)
+    return directory_en, add_translation(directory_en, site_tree.spanish, "Miembros", "miembros")
+
+
+@pytest.fixture
+def event_listings(site_tree):
+    """The event listing in English and Spanish, both published."""
+    listing_en = EventIndexPageFactory(parent=site_tree.home_en)
+    return listing_en, add_translation(listing_en, site_tree.spanish, "Eventos", "eventos")
+
+
+@pytest.fixture
+def terms(site_tree):
+    """Two topics and two places, each in English and Spanish."""
+    created = {}
+    for model, slug, english, spanish, extra in [
+        (
+            Topic,
+            "business-improvement-districts",
+            "Business improvement districts",
+            "Distritos de mejoramiento comercial",
+            {},
+        ),
+        (Topic, "city-leadership", "City leadership", "Liderazgo urbano", {}),
+        (Place, "santiago", "Santiago", "Santiago", {"kind": Place.Kind.CITY}),
+        (Place, "manchester", "Manchester", "Mánchester", {"kind": Place.Kind.CITY}),
+    ]:
+        term = model.objects.create(name=english, slug=slug, **extra)
+        translation = term.copy_for_translation(site_tree.spanish)
+        translation.name = spanish
+        translation.save()
+        created[slug] = term
+    return created
+
+
+@pytest.fixture
+def library(site_tree, terms):
+    """An English and a Spanish library with a few resources each."""
+    library_en = ResourceIndexPageFactory(parent=site_tree.home_en, show_untranslated=False)
+    library_es = add_translation(library_en, site_tree.spanish, "Biblioteca", "biblioteca")
+
+    bids, leadership = terms["business-improvement-districts"], terms["city-leadership"]
+    santiago, manchester = terms["santiago"], terms["manchester"]
+    add_resource(
+        library_en,
+        "Policy brief on BIDs",
+        year=2019,
+        resource_type="policy_brief",
+        topics=[bids],
+        places=[manchester],
+    )
+    add_resource(
+        library_en,
+        "Placing Business Leadership",
+        year=2021,
+        resource_type="report",
+        topics=[bids, leadership],
+        places=[santiago],
+        language="es",
+    )
+    add_resource(
+        library_en,
+        "White paper for MINVU",
+        year=2017,
+        resource_type="white_paper",
+        topics=[leadership],
+        places=[santiago],
+    )
+    add_resource(library_en, "Unpublished draft", year=2022, publish=False)
+    add_resource(library_es, "Informe sólo en español", year=2018, topics=[bids])
+    return library_en, library_es

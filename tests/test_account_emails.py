@@ -20,12 +20,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from members.models import PRIVACY_NOTICE_VERSION, Consent
 from tests.authenticator import authenticator_app_code
 from tests.conftest import clear_caches
+from tests.factories import PASSWORD, MemberFactory
 
 User = get_user_model()
-PASSWORD = "a long enough passphrase 42"
 NEW_PASSWORD = "another long passphrase 43"
 # The address the review saw greeted in Spanish ("¡Hola de parte de 127.0.0.1:8123!").
 HOST = "127.0.0.1:8123"
@@ -48,13 +47,8 @@ INFORMAL_SPANISH = re.compile(
 )
 URL = re.compile(r"https?://\S+")
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def pages(site_tree):
-    """The site's home pages, which e-mails sign off with."""
-    return site_tree
+# Every test needs the site's home pages, which e-mails sign off with.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_tree")]
 
 
 @pytest.fixture
@@ -65,13 +59,6 @@ def client():
 def url(language, name, *args):
     with translation.override(language):
         return reverse(name, args=args)
-
-
-def make_member(email="ana@example.org", password=PASSWORD):
-    user = User.objects.create_user(username=email.split("@")[0], email=email, password=password)
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    Consent.objects.create(user=user, notice_version=PRIVACY_NOTICE_VERSION)
-    return user
 
 
 def log_in(client, language, email="ana@example.org", password=PASSWORD):
@@ -141,7 +128,7 @@ def test_the_sign_up_e_mail_confirms_the_address(client, language):
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_signing_up_again_tells_the_owner_they_have_an_account(client, language):
-    make_member()
+    MemberFactory(consented=True)
     client.post(
         url(language, "account_signup"),
         {
@@ -164,7 +151,7 @@ def test_signing_up_again_tells_the_owner_they_have_an_account(client, language)
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_password_reset_by_e_mail_then_a_notice_of_the_change(client, language):
-    user = make_member()
+    user = MemberFactory(consented=True)
     response = client.post(url(language, "account_reset_password"), {"email": "ana@example.org"})
     assert response.status_code == 302
     [reset] = mail.outbox
@@ -213,7 +200,7 @@ def test_password_reset_for_an_unknown_address_says_so_by_e_mail(client, languag
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_changed_password_is_notified_with_where_it_came_from(client, language):
-    make_member()
+    MemberFactory(consented=True)
     log_in(client, language)
     response = client.post(
         url(language, "account_change_password"),
@@ -250,7 +237,7 @@ def test_a_changed_password_is_notified_with_where_it_came_from(client, language
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_password_set_for_an_account_without_one_is_notified(client, language):
-    user = make_member()
+    user = MemberFactory(consented=True)
     user.set_unusable_password()
     user.save()
     client.force_login(user)
@@ -271,7 +258,7 @@ def test_a_password_set_for_an_account_without_one_is_notified(client, language)
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_e_mail_addresses_added_made_main_and_removed(client, language):
-    make_member()
+    MemberFactory(consented=True)
     log_in(client, language)
     addresses = url(language, "account_email")
 
@@ -330,7 +317,7 @@ def test_e_mail_addresses_added_made_main_and_removed(client, language):
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_second_factor_changes_are_notified(client, language):
     clear_caches()
-    user = make_member()
+    user = MemberFactory(consented=True)
     log_in(client, language)
     activate = url(language, "mfa_activate_totp")
     # allauth asks for the password again before a second factor is changed.

@@ -10,18 +10,13 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 
 from members.models import PRIVACY_NOTICE_VERSION, Consent
+from tests.factories import PASSWORD, MemberFactory
 
 User = get_user_model()
-PASSWORD = "a long enough passphrase 42"
 CONFIRMATION_URL = re.compile(r"https?://[^/\s]+(/en/account/confirm-email/[^\s]+/)")
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def pages(site_tree):
-    """The site's home pages, which the layout links to."""
-    return site_tree
+# Every test needs the site's home pages, which the layout links to.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_tree")]
 
 
 def sign_up(client, email="ana@example.org", **extra):
@@ -42,10 +37,7 @@ def log_in(client, email="ana@example.org", password=PASSWORD):
 @pytest.fixture
 def member(client):
     """A member who has signed up and verified their address, logged out."""
-    user = User.objects.create_user(username="ana", email="ana@example.org", password=PASSWORD)
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    Consent.objects.create(user=user, notice_version=PRIVACY_NOTICE_VERSION)
-    return user
+    return MemberFactory(email="ana@example.org", consented=True)
 
 
 def test_sign_up_verify_and_log_in(client):

@@ -49,6 +49,8 @@ from django.db import connection, connections
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+pytestmark = pytest.mark.slow
+
 BASE_DIR = Path(settings.BASE_DIR)
 POSTGRES = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
 SUBPROCESS_TIMEOUT = 600

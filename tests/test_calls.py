@@ -9,11 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from calls.choices import CallStatus
-from calls.models import CallIndexPage, CallPage
-from network.timezones import TimeZone
+from tests.factories import CallIndexPageFactory, CallPageFactory, add_call, local_days_from_now
 
 pytestmark = pytest.mark.django_db
 UTC = datetime.UTC
@@ -22,45 +20,14 @@ EXCLUDE = ["path", "depth", "slug", "url_path", "content_type"]
 
 @pytest.fixture
 def listing(site_tree):
-    page = CallIndexPage(title="Calls", slug="calls")
-    site_tree.home_en.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def make_call(title, opens, deadline, zone=TimeZone.SANTIAGO):
-    return CallPage(
-        title=title,
-        summary=f"About {title}.",
-        eligibility="Researchers in Chile and the UK.",
-        offer_type="funding",
-        apply_url="https://example.org/apply",
-        time_zone=zone,
-        opening_date=opens.date(),
-        opening_time=opens.time(),
-        deadline_date=deadline.date(),
-        deadline_time=deadline.time(),
-    )
-
-
-def add_call(listing, title, opens, deadline, **kwargs):
-    call = make_call(title, opens, deadline, **kwargs)
-    call.full_clean(exclude=EXCLUDE)
-    listing.add_child(instance=call)
-    call.save_revision().publish()
-    return call
-
-
-def local_days_from_now(days, hour=12):
-    moment = timezone.now().astimezone(datetime.timezone(datetime.timedelta(hours=-4)))
-    return datetime.datetime.combine(
-        moment.date() + datetime.timedelta(days=days), datetime.time(hour)
-    )
+    return CallIndexPageFactory(parent=site_tree.home_en)
 
 
 def test_status_at_the_boundaries():
-    call = make_call(
-        "Exchange", datetime.datetime(2026, 3, 2, 9, 0), datetime.datetime(2026, 4, 30, 17, 0)
+    call = CallPageFactory.build(
+        title="Exchange",
+        opens=datetime.datetime(2026, 3, 2, 9, 0),
+        deadline=datetime.datetime(2026, 4, 30, 17, 0),
     )
     call.full_clean(exclude=EXCLUDE)
     # Santiago is UTC-3 until 4 April 2026, then UTC-4.
@@ -87,8 +54,10 @@ def test_status_at_the_boundaries():
     ],
 )
 def test_invalid_calls_are_refused_with_a_clear_message(changes, field, message):
-    call = make_call(
-        "Exchange", datetime.datetime(2026, 3, 2, 9, 0), datetime.datetime(2026, 4, 30, 17, 0)
+    call = CallPageFactory.build(
+        title="Exchange",
+        opens=datetime.datetime(2026, 3, 2, 9, 0),
+        deadline=datetime.datetime(2026, 4, 30, 17, 0),
     )
     call.slug = "exchange"
     for name, value in changes.items():

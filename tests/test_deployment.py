@@ -21,6 +21,8 @@ import pytest
 
 from tests.services import free_port, require
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 HOST = "127.0.0.1"

@@ -13,6 +13,8 @@ import pytest
 
 from tests.services import free_port
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
 DJANGO_DEBUG_PAGE = "because you have <code>DEBUG = True</code>"

@@ -12,53 +12,18 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from events.models import EventIndexPage, EventPage
+from events.models import EventPage
 from network.timezones import TimeZone
+from tests.factories import add_event, days_from_now
 
 pytestmark = pytest.mark.django_db
 UTC = datetime.UTC
 
 
-@pytest.fixture
-def listings(site_tree):
-    listing_en = EventIndexPage(title="Events", slug="events")
-    site_tree.home_en.add_child(instance=listing_en)
-    listing_en.save_revision().publish()
-    listing_es = listing_en.copy_for_translation(site_tree.spanish)
-    listing_es.title, listing_es.slug = "Eventos", "eventos"
-    listing_es.save_revision().publish()
-    return listing_en, EventIndexPage.objects.get(pk=listing_es.pk)
-
-
-def add_event(listing, title, start, end, zone=TimeZone.SANTIAGO, **fields):
-    event = EventPage(
-        title=title,
-        summary=f"About {title}.",
-        event_type="expert-exchange",
-        event_format="hybrid",
-        time_zone=zone,
-        start_date=start.date(),
-        start_time=start.time(),
-        end_date=end.date(),
-        end_time=end.time(),
-        **fields,
-    )
-    event.full_clean(exclude=["path", "depth", "slug", "url_path", "content_type"])
-    listing.add_child(instance=event)
-    event.save_revision().publish()
-    return event
-
-
-def days_from_now(days, hour=10):
-    moment = timezone.now() + datetime.timedelta(days=days)
-    return datetime.datetime.combine(moment.date(), datetime.time(hour))
-
-
-def test_times_are_shown_in_both_countries_across_a_daylight_saving_change(client, listings):
-    listing_en, _ = listings
+def test_times_are_shown_in_both_countries_across_a_daylight_saving_change(client, event_listings):
+    listing_en, _ = event_listings
     # Chile's clocks go back on 5 April 2025 (UTC-3 to UTC-4); the UK's went forward on 30 March.
     before = add_event(
         listing_en,
@@ -137,8 +102,8 @@ def test_invalid_dates_are_refused_with_a_clear_message(changes, field, message)
     assert message in " ".join(error.value.message_dict[field])
 
 
-def test_ics_parses_and_round_trips_times_in_utc(client, listings):
-    listing_en, _ = listings
+def test_ics_parses_and_round_trips_times_in_utc(client, event_listings):
+    listing_en, _ = event_listings
     event = add_event(
         listing_en,
         "Expert exchange, London",
@@ -160,10 +125,10 @@ def test_ics_parses_and_round_trips_times_in_utc(client, listings):
     assert "20251118T093000Z%2F20251119T170000Z" in page
 
 
-def test_calendars_link_to_the_address_the_site_is_served_on(listings):
+def test_calendars_link_to_the_address_the_site_is_served_on(event_listings):
     """The Wagtail Site says localhost; a visitor of 127.0.0.1:8123 (``make run PORT=8123``)
     gets links to 127.0.0.1:8123, as the page's canonical link does."""
-    listing_en, _ = listings
+    listing_en, _ = event_listings
     event = add_event(listing_en, "Webinar", days_from_now(10), days_from_now(10, 12))
     served = Client(HTTP_HOST="127.0.0.1:8123")
     page_url = f"http://127.0.0.1:8123{event.url}"
@@ -180,8 +145,8 @@ def test_calendars_link_to_the_address_the_site_is_served_on(listings):
     assert parse_qs(urlsplit(outlook).query)["body"][0].endswith(page_url)
 
 
-def test_calendar_feed_lists_only_live_events_of_its_language(client, listings, site_tree):
-    listing_en, listing_es = listings
+def test_calendar_feed_lists_only_live_events_of_its_language(client, event_listings, site_tree):
+    listing_en, listing_es = event_listings
     add_event(listing_en, "English event", days_from_now(10), days_from_now(10, 12))
     add_event(listing_es, "Evento en español", days_from_now(11), days_from_now(11, 12))
     draft = add_event(listing_en, "Draft event", days_from_now(12), days_from_now(12, 12))
@@ -193,8 +158,8 @@ def test_calendar_feed_lists_only_live_events_of_its_language(client, listings, 
     assert [str(entry["summary"]) for entry in feed_es.walk("VEVENT")] == ["Evento en español"]
 
 
-def test_listing_shows_upcoming_soonest_first_and_past_events_by_year(client, listings):
-    listing_en, _ = listings
+def test_listing_shows_upcoming_soonest_first_and_past_events_by_year(client, event_listings):
+    listing_en, _ = event_listings
     add_event(listing_en, "Later", days_from_now(30), days_from_now(30, 12))
     add_event(listing_en, "Sooner", days_from_now(3), days_from_now(3, 12))
     past = add_event(
@@ -211,8 +176,8 @@ def test_listing_shows_upcoming_soonest_first_and_past_events_by_year(client, li
         assert client.get(listing_en.url, nonsense).status_code == 200
 
 
-def test_listing_query_count_does_not_grow_with_events(client, listings):
-    listing_en, _ = listings
+def test_listing_query_count_does_not_grow_with_events(client, event_listings):
+    listing_en, _ = event_listings
 
     def queries():
         client.get(listing_en.url)
@@ -229,8 +194,8 @@ def test_listing_query_count_does_not_grow_with_events(client, listings):
     assert queries() == few
 
 
-def test_events_only_go_under_an_event_listing(admin_client, listings, site_tree):
-    listing_en, _ = listings
+def test_events_only_go_under_an_event_listing(admin_client, event_listings, site_tree):
+    listing_en, _ = event_listings
     response = admin_client.get(f"/admin/pages/add/events/eventpage/{site_tree.home_en.pk}/")
     # Wagtail refuses with a redirect and a message.
     assert response.status_code == 302
@@ -266,8 +231,8 @@ def event_form(**changes):
     return nested_form_data(data)
 
 
-def test_editors_publish_events_and_get_clear_errors_in_the_admin(admin_client, listings):
-    listing_en, _ = listings
+def test_editors_publish_events_and_get_clear_errors_in_the_admin(admin_client, event_listings):
+    listing_en, _ = event_listings
     url = f"/admin/pages/add/events/eventpage/{listing_en.pk}/"
     refused = admin_client.post(url, event_form(end_date="2026-06-01"))
     assert refused.status_code == 200
@@ -288,9 +253,9 @@ def test_editors_publish_events_and_get_clear_errors_in_the_admin(admin_client, 
     assert event.starts_at == datetime.datetime(2026, 6, 2, 13, 0, tzinfo=UTC)
 
 
-def test_registration_is_offered_only_while_it_is_open(client, listings):
+def test_registration_is_offered_only_while_it_is_open(client, event_listings):
     """Issue 17: a past event still said "Register"."""
-    english, _spanish = listings
+    english, _spanish = event_listings
     link = {"registration_url": "https://example.org/register/"}
     coming = add_event(english, "Coming", days_from_now(10), days_from_now(10, 12), **link)
     past = add_event(english, "Past", days_from_now(-10), days_from_now(-10, 12), **link)

@@ -7,21 +7,21 @@ import io
 import pytest
 from django.core.management import call_command
 
-from calls.models import CallIndexPage
-from events.models import EventIndexPage
-from tests.test_calls import add_call, local_days_from_now
-from tests.test_events import add_event, days_from_now
+from tests.factories import (
+    CallIndexPageFactory,
+    EventIndexPageFactory,
+    add_call,
+    add_event,
+    days_from_now,
+    local_days_from_now,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def test_home_page_lists_next_events_and_open_calls(client, site_tree):
-    events = EventIndexPage(title="Events", slug="events")
-    site_tree.home_en.add_child(instance=events)
-    events.save_revision().publish()
-    calls = CallIndexPage(title="Calls", slug="calls")
-    site_tree.home_en.add_child(instance=calls)
-    calls.save_revision().publish()
+    events = EventIndexPageFactory(parent=site_tree.home_en)
+    calls = CallIndexPageFactory(parent=site_tree.home_en)
     add_event(events, "Expert exchange", days_from_now(20), days_from_now(21))
     add_event(
         events, "Old workshop", datetime.datetime(2024, 6, 3, 9), datetime.datetime(2024, 6, 3, 17)

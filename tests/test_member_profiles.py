@@ -9,7 +9,6 @@ import re
 from html import unescape
 
 import pytest
-from allauth.account.models import EmailAddress
 from bs4 import BeautifulSoup
 from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
@@ -30,10 +29,10 @@ from members.models import MemberPage
 from members.photos import member_photo_url
 from network.models import Place, Topic
 from resources.models import ResourceAuthor, ResourceIndexPage, ResourcePage
+from tests.factories import PASSWORD, MemberFactory
 
 User = get_user_model()
 Image = get_image_model()
-PASSWORD = "a long enough passphrase 42"
 
 pytestmark = pytest.mark.django_db
 
@@ -62,22 +61,16 @@ def vocabulary(site_tree):
     return chile, leadership
 
 
-def make_member(email, verified=True):
-    user = User.objects.create_user(username=email.split("@")[0], email=email, password=PASSWORD)
-    EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
-    return user
-
-
 @pytest.fixture
 def member(client):
-    user = make_member("ana@example.org")
+    user = MemberFactory(email="ana@example.org")
     client.force_login(user)
     return user
 
 
 @pytest.fixture
 def moderator(client):
-    user = make_member("editor@example.org")
+    user = MemberFactory(email="editor@example.org")
     user.groups.add(Group.objects.get(name="Moderators"))
     return user
 
@@ -228,7 +221,7 @@ def test_a_real_photo_is_kept(client, directories, member):
 
 
 def test_an_unverified_account_cannot_post_a_profile(client, directories):
-    client.force_login(make_member("new@example.org", verified=False))
+    client.force_login(MemberFactory(email="new@example.org", verified=False))
     assert submit(client).status_code == 403
     assert not MemberPage.objects.exists()
 
@@ -243,7 +236,7 @@ def test_a_member_only_ever_edits_their_own_profile(client, directories, member,
     submit(client)
     ana = MemberPage.objects.get(user=member)
     approve(client, moderator, ana)
-    other = make_member("bruno@example.org")
+    other = MemberFactory(email="bruno@example.org")
     client.force_login(other)
     form = client.get("/en/account/profile/").content.decode()
     assert "Ana Pérez" not in form
@@ -293,7 +286,7 @@ def test_directory_filters_and_query_count(client, directories, vocabulary, mode
 
     def add_members(numbers):
         for number in numbers:
-            user = make_member(f"member{number}@example.org")
+            user = MemberFactory(email=f"member{number}@example.org")
             client.force_login(user)
             sector = "academia" if number % 2 else "local-government"
             extra = (
@@ -528,7 +521,7 @@ def test_showing_again_waits_for_a_review_in_progress(client, directories, membe
 def test_members_with_the_same_name_get_their_own_profiles(client, directories, moderator):
     pages = []
     for email in ("ana@example.org", "ana.2@example.org"):
-        user = make_member(email)
+        user = MemberFactory(email=email)
         client.force_login(user)
         assert submit(client).status_code == 302
         page = MemberPage.objects.get(user=user)

@@ -15,132 +15,17 @@ from wagtail.documents import get_document_model
 from wagtail_localize.models import Translation, TranslationSource
 
 from home.models import HomePage, StandardPage
-from network.models import Place, Topic
+from network.models import Topic
 from resources import citations
-from resources.models import ResourceAuthor, ResourceDocument, ResourceIndexPage, ResourcePage
+from resources.models import ResourceDocument, ResourceIndexPage, ResourcePage
 from tests.content import resource_form_data
+from tests.factories import add_resource
+from tests.html_lists import facet_counts, titles
 from tests.pdfs import make_document, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-@pytest.fixture
-def terms(site_tree):
-    """Two topics and two places, each in English and Spanish."""
-    created = {}
-    for model, slug, english, spanish, extra in [
-        (
-            Topic,
-            "business-improvement-districts",
-            "Business improvement districts",
-            "Distritos de mejoramiento comercial",
-            {},
-        ),
-        (Topic, "city-leadership", "City leadership", "Liderazgo urbano", {}),
-        (Place, "santiago", "Santiago", "Santiago", {"kind": Place.Kind.CITY}),
-        (Place, "manchester", "Manchester", "Mánchester", {"kind": Place.Kind.CITY}),
-    ]:
-        term = model.objects.create(name=english, slug=slug, **extra)
-        translation = term.copy_for_translation(site_tree.spanish)
-        translation.name = spanish
-        translation.save()
-        created[slug] = term
-    return created
-
-
-def add_resource(
-    parent,
-    title,
-    *,
-    year=2020,
-    resource_type="report",
-    language="en",
-    topics=(),
-    places=(),
-    authors=(),
-    summary="A summary.",
-    publish=True,
-    **fields,
-):
-    page = ResourcePage(
-        title=title,
-        resource_type=resource_type,
-        publication_date=datetime.date(year, 6, 1),
-        original_language=language,
-        summary=summary,
-        live=publish,
-        **fields,
-    )
-    page.topics = list(topics)
-    page.places = list(places)
-    page.authors = [
-        ResourceAuthor(name=name, affiliation=affiliation, sort_order=position)
-        for position, (name, affiliation) in enumerate(authors)
-    ]
-    parent.add_child(instance=page)
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
-    return page
-
-
-@pytest.fixture
-def library(site_tree, terms):
-    """An English and a Spanish library with a few resources each."""
-    library_en = ResourceIndexPage(
-        title="Resource library", slug="resources", show_untranslated=False
-    )
-    site_tree.home_en.add_child(instance=library_en)
-    library_en.save_revision().publish()
-    library_es = library_en.copy_for_translation(site_tree.spanish)
-    library_es.title, library_es.slug = "Biblioteca", "biblioteca"
-    library_es.save_revision().publish()
-
-    bids, leadership = terms["business-improvement-districts"], terms["city-leadership"]
-    santiago, manchester = terms["santiago"], terms["manchester"]
-    add_resource(
-        library_en,
-        "Policy brief on BIDs",
-        year=2019,
-        resource_type="policy_brief",
-        topics=[bids],
-        places=[manchester],
-    )
-    add_resource(
-        library_en,
-        "Placing Business Leadership",
-        year=2021,
-        resource_type="report",
-        topics=[bids, leadership],
-        places=[santiago],
-        language="es",
-    )
-    add_resource(
-        library_en,
-        "White paper for MINVU",
-        year=2017,
-        resource_type="white_paper",
-        topics=[leadership],
-        places=[santiago],
-    )
-    add_resource(library_en, "Unpublished draft", year=2022, publish=False)
-    add_resource(library_es, "Informe sólo en español", year=2018, topics=[bids])
-    return library_en, library_es
-
-
-def titles(response):
-    html = BeautifulSoup(response.content, "html.parser")
-    return [h.get_text(strip=True) for h in html.select(".resource-list .card__title")]
-
-
-def facet_counts(response, name):
-    html = BeautifulSoup(response.content, "html.parser")
-    return {
-        box["value"]: box.find_next("label").select_one(".count").get_text(strip=True)
-        for box in html.select(f'input[type="checkbox"][name="{name}"]')
-    }
 
 
 # --- Page tree and admin -------------------------------------------------------------------

@@ -14,8 +14,9 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from network.models import Topic
-from resources.models import ResourceDocument, ResourceIndexPage, ResourcePage
+from resources.models import ResourceDocument, ResourcePage
 from search.backends.ranking import matched_keys
+from tests.factories import ResourceIndexPageFactory, add_translation
 from tests.pdfs import make_document, pdf_bytes
 
 on_sqlite = connection.vendor == "sqlite"
@@ -28,13 +29,8 @@ needs_stemming = pytest.mark.skipif(
 
 @pytest.fixture
 def libraries(site_tree):
-    library_en = ResourceIndexPage(title="Resource library", slug="resources")
-    site_tree.home_en.add_child(instance=library_en)
-    library_en.save_revision().publish()
-    library_es = library_en.copy_for_translation(site_tree.spanish)
-    library_es.title, library_es.slug = "Biblioteca", "biblioteca"
-    library_es.save_revision().publish()
-    return library_en, library_es
+    library_en = ResourceIndexPageFactory(parent=site_tree.home_en)
+    return library_en, add_translation(library_en, site_tree.spanish, "Biblioteca", "biblioteca")
 
 
 def add(parent, title, summary="A summary.", resource_type="report"):

@@ -19,6 +19,7 @@ from network.timezones import TimeZone
 from resources.models import ResourceDocument, ResourceIndexPage, ResourcePage
 from search import service
 from search.highlight import highlight, highlight_title
+from tests.html_lists import result_titles
 from tests.pdfs import make_document, pdf_bytes
 
 pytestmark = pytest.mark.django_db
@@ -56,10 +57,6 @@ def get(client, path="/en/search/", **params):
     response = client.get(path, params)
     assert response.status_code == 200
     return BeautifulSoup(response.content, "html.parser")
-
-
-def result_titles(html):
-    return [" ".join(h.get_text().split()) for h in html.select(".search-results h3")]
 
 
 def facet(html, name):

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import translation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_tree")]
 
 ADDRESSES = {
     # route name: (English, Spanish)
@@ -26,11 +26,6 @@ ADDRESSES = {
     "account_login": ("/en/account/login/", "/es/cuenta/login/"),
     "account_signup": ("/en/account/signup/", "/es/cuenta/signup/"),
 }
-
-
-@pytest.fixture(autouse=True)
-def pages(site_tree):
-    return site_tree
 
 
 @pytest.mark.parametrize("name", sorted(ADDRESSES))

@@ -12,8 +12,7 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 
 from network.models import Topic
-from resources.models import ResourceIndexPage
-from tests.test_resources import add_resource
+from tests.factories import ResourceIndexPageFactory, add_resource, add_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -35,12 +34,9 @@ def editor_client(client, editor):
 
 @pytest.fixture
 def library(site_tree):
-    library_en = ResourceIndexPage(title="Resource library", slug="resources")
-    site_tree.home_en.add_child(instance=library_en)
-    library_en.save_revision().publish()
-    library_es = library_en.copy_for_translation(site_tree.spanish)
-    library_es.title, library_es.slug = "Biblioteca", "biblioteca"
-    library_es.save_revision().publish()
+    """The English library, translated into Spanish."""
+    library_en = ResourceIndexPageFactory(parent=site_tree.home_en)
+    add_translation(library_en, site_tree.spanish, "Biblioteca", "biblioteca")
     return library_en
 
 

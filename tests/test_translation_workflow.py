@@ -60,10 +60,17 @@ from network.machine_translation import BritishEnglishDeepLTranslator
 from network.models import Place, Topic
 from network.timezones import TimeZone
 from resources.models import ResourceDocument, ResourceIndexPage
+from tests.factories import (
+    CallIndexPageFactory,
+    EventIndexPageFactory,
+    MemberIndexPageFactory,
+    ResourceIndexPageFactory,
+    add_call,
+    add_event,
+    add_resource,
+    add_translation,
+)
 from tests.pdfs import make_document, pdf_bytes
-from tests.test_calls import EXCLUDE, make_call
-from tests.test_events import add_event
-from tests.test_resources import add_resource
 from tests.translators import TestTranslator, machine_text
 
 pytestmark = pytest.mark.django_db
@@ -249,15 +256,11 @@ class Case:
     spanish: dict
 
 
-def listing_in_both_languages(site_tree, model, english, spanish):
-    """A listing page under each home page, the Spanish one published under its own slug."""
-    listing_en = model(title=english[0], slug=english[1])
-    site_tree.home_en.add_child(instance=listing_en)
-    listing_en.save_revision().publish()
-    listing_es = listing_en.copy_for_translation(site_tree.spanish)
-    listing_es.title, listing_es.slug = spanish
-    listing_es.save_revision().publish()
-    return listing_en, model.objects.get(pk=listing_es.pk)
+def listing_in_both_languages(site_tree, factory, spanish):
+    """A listing page under each home page, the Spanish one published under its own title and
+    slug, ``spanish``."""
+    listing_en = factory(parent=site_tree.home_en)
+    return listing_en, add_translation(listing_en, site_tree.spanish, *spanish)
 
 
 def publish_new_child(parent, page):
@@ -362,10 +365,7 @@ build_call_index_page = build_listing(
 
 def build_resource_page(site_tree):
     library_en, _ = listing_in_both_languages(
-        site_tree,
-        ResourceIndexPage,
-        ("Resource library", "resources"),
-        ("Biblioteca", "biblioteca"),
+        site_tree, ResourceIndexPageFactory, ("Biblioteca", "biblioteca")
     )
     page = add_resource(
         library_en,
@@ -396,7 +396,7 @@ def build_resource_page(site_tree):
 
 def build_member_page(site_tree):
     directory_en, _ = listing_in_both_languages(
-        site_tree, MemberIndexPage, ("Members", "members"), ("Miembros", "miembros")
+        site_tree, MemberIndexPageFactory, ("Miembros", "miembros")
     )
     page = MemberPage(
         title="Ana Pérez",
@@ -423,7 +423,7 @@ def build_member_page(site_tree):
 
 def build_event_page(site_tree):
     listing_en, _ = listing_in_both_languages(
-        site_tree, EventIndexPage, ("Events", "events"), ("Eventos", "eventos")
+        site_tree, EventIndexPageFactory, ("Eventos", "eventos")
     )
     page = add_event(
         listing_en,
@@ -449,18 +449,17 @@ def build_event_page(site_tree):
 
 def build_call_page(site_tree):
     listing_en, _ = listing_in_both_languages(
-        site_tree, CallIndexPage, ("Calls", "calls"), ("Convocatorias", "convocatorias")
+        site_tree, CallIndexPageFactory, ("Convocatorias", "convocatorias")
     )
-    page = make_call(
+    page = add_call(
+        listing_en,
         "Secondments to city halls",
         datetime.datetime(2031, 3, 3, 9, 0),
         datetime.datetime(2031, 4, 30, 17, 0),
+        eligibility="Officials of Chilean municipalities.",
+        offer_details="Three months in a British city hall.",
+        partners="British Embassy in Santiago",
     )
-    page.eligibility = "Officials of Chilean municipalities."
-    page.offer_details = "Three months in a British city hall."
-    page.partners = "British Embassy in Santiago"
-    page.full_clean(exclude=EXCLUDE)
-    publish_new_child(listing_en, page)
     return Case(
         page,
         {

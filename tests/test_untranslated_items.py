@@ -17,17 +17,10 @@ from wagtail_localize.models import Translation, TranslationSource
 from events.models import EventIndexPage
 from resources.models import ResourcePage
 from search.backends.elasticsearch import SearchBackend
-from tests import test_events, test_resources, test_search_page
-from tests.test_events import add_event, days_from_now
-from tests.test_resources import add_resource, facet_counts, titles
-from tests.test_search_page import result_titles
+from tests.factories import add_event, add_resource, days_from_now
+from tests.html_lists import facet_counts, result_titles, titles
 
 pytestmark = pytest.mark.django_db
-
-# The fixtures these tests build on: the libraries with their resources, the event listings.
-terms = test_resources.terms
-library = test_resources.library
-listings = test_events.listings
 
 
 @pytest.fixture
@@ -40,10 +33,11 @@ def libraries(library):
 
 
 @pytest.fixture
-def event_listings(listings):
-    for listing in listings:
+def event_listings(event_listings):
+    """The English and Spanish event listings, both listing untranslated events."""
+    for listing in event_listings:
         show_untranslated(listing, True)
-    return listings
+    return event_listings
 
 
 def show_untranslated(listing, value):
@@ -311,7 +305,7 @@ def test_spanish_search_keeps_to_spanish_and_labels_other_languages_when_asked(c
     spanish.title = "Resumen de política sobre BIDs"
     spanish.save_revision().publish()
 
-    html = test_search_page.get(client, "/es/buscar/", q="summary")
+    html = html_of(client.get("/es/buscar/", {"q": "summary"}))
     assert sorted(result_titles(html)) == [
         "Informe sólo en español",
         "Resumen de política sobre BIDs",
@@ -321,7 +315,7 @@ def test_spanish_search_keeps_to_spanish_and_labels_other_languages_when_asked(c
     # A word both languages' analysis leaves alone: searching every language uses the active
     # language's (search/README.md), so on PostgreSQL English "summary" is not found from
     # Spanish.
-    everywhere = test_search_page.get(client, "/es/buscar/", q="MINVU", all_languages="on")
+    everywhere = html_of(client.get("/es/buscar/", {"q": "MINVU", "all_languages": "on"}))
     assert "White paper for MINVU" in result_titles(everywhere)
     paper = item(everywhere, "White paper for MINVU")
     assert link(paper) == (english("White paper for MINVU").url, "en", "en")

@@ -15,9 +15,9 @@ from wagtail.users.models import UserProfile
 
 from home.models import StandardPage
 from members.models import MemberPage
+from tests.factories import PASSWORD
 
 User = get_user_model()
-PASSWORD = "a long enough passphrase 42"
 
 pytestmark = pytest.mark.django_db
 

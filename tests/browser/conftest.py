@@ -24,7 +24,7 @@ from network.models import Topic
 from resources import demo as resources_demo
 from resources.models import ResourceIndexPage
 from tests.conftest import SiteTree, clear_caches
-from tests.test_resources import add_resource
+from tests.factories import add_resource
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"

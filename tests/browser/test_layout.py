@@ -8,6 +8,8 @@ import gzip
 import pytest
 from playwright.sync_api import expect
 
+pytestmark = pytest.mark.slow
+
 WIDTHS = (320, 360, 390, 1366)
 # Google's "good" threshold is 0.1; the issue asks for half of it.
 MAX_LAYOUT_SHIFT = 0.05

@@ -6,6 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
 def test_filters_narrow_the_results_and_stay_in_the_address(library, new_context, javascript):

@@ -7,8 +7,9 @@ import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from members.models import MemberIndexPage
-from tests.test_member_profiles import PASSWORD, make_member
+from tests.factories import PASSWORD, MemberFactory, MemberIndexPageFactory, add_translation
+
+pytestmark = pytest.mark.slow
 
 EMAIL = "ana@example.org"
 CONFIRMATION_URL = re.compile(r"https?://[^/\s]+(/en/account/confirm-email/[^\s]+/)")
@@ -17,18 +18,13 @@ CONFIRMATION_URL = re.compile(r"https?://[^/\s]+(/en/account/confirm-email/[^\s]
 @pytest.fixture
 def directories(site_tree):
     """The member directory in English and Spanish, as tests/conftest.py has it, in the menu."""
-    directory_en = MemberIndexPage(title="Members", slug="members", show_in_menus=True)
-    site_tree.home_en.add_child(instance=directory_en)
-    directory_en.save_revision().publish()
-    directory_es = directory_en.copy_for_translation(site_tree.spanish)
-    directory_es.title, directory_es.slug = "Miembros", "miembros"
-    directory_es.save_revision().publish()
-    return directory_en, directory_es
+    directory_en = MemberIndexPageFactory(parent=site_tree.home_en, show_in_menus=True)
+    return directory_en, add_translation(directory_en, site_tree.spanish, "Miembros", "miembros")
 
 
 @pytest.fixture
 def editor():
-    user = make_member("editor@example.org")
+    user = MemberFactory(email="editor@example.org")
     user.groups.add(Group.objects.get(name="Moderators"))
     return user
 

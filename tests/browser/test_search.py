@@ -3,7 +3,10 @@ form without JavaScript."""
 
 import re
 
+import pytest
 from playwright.sync_api import expect
+
+pytestmark = pytest.mark.slow
 
 TITLE = "Concepción: regenerating the Biobío riverfront"
 

@@ -1,16 +1,19 @@
 """The static archive's search (``build_archive``, Pagefind) in a real browser: the archive of
 the demo site served by a plain static file server from a folder of the host, searched in each
 language with words typed without their accents. The archive is made as in
-``tests/test_static_archive.py`` (``build_demo_archive``: ``manage.py`` in subprocesses)."""
+``tests/test_static_archive.py`` (``tests/static_archives.py``: ``manage.py`` in
+subprocesses)."""
 
 import re
 
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.axe import blocking_violations, describe
 from tests.browser.conftest import TIMEOUT_MS
-from tests.browser.test_accessibility import blocking_violations, describe
-from tests.test_static_archive import build_demo_archive, static_server
+from tests.static_archives import build_demo_archive, static_server
+
+pytestmark = pytest.mark.slow
 
 VALPARAISO = "Heritage and trade on the hills of Valparaíso"
 

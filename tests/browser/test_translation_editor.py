@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
 
+pytestmark = pytest.mark.slow
+
 PASSWORD = "a-long-password-1"
 
 
