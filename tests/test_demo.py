@@ -19,7 +19,7 @@ from home.models import HomePage, StandardPage
 from members import demo as members_demo
 from members.models import MemberIndexPage, MemberPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def run_load_demo():

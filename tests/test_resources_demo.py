@@ -13,7 +13,7 @@ from network.models import Place, Topic
 from resources.choices import ResourceType
 from resources.models import ResourceIndexPage, ResourcePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 # The word of each PDF that is nowhere in its resource's page (resources/demo_data/resources.yaml).
 PDF_ONLY_WORDS = {
