@@ -37,7 +37,8 @@ test: install
 	$(BIN)/python -m pytest
 
 # All but the modules marked slow (fuzzing, backups, the static archive, browsers, deployment):
-# for a quick run while working; `make test` runs everything, as CI does.
+# for a quick run while working; `make test` runs everything (CI: on PostgreSQL; on SQLite it
+# runs this).
 test-fast: install
 	$(BIN)/python -m pytest -m "not slow"
 
