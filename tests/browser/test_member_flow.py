@@ -39,7 +39,7 @@ def test_sign_up_verify_write_profile_approve_and_list(
     member.get_by_role("link", name="Join the network").click()
     expect(member).to_have_url(re.compile(r"/en/account/signup/$"))
     member.get_by_label("Email").fill(EMAIL)
-    member.get_by_label("Password:", exact=True).fill(PASSWORD)
+    member.get_by_label("Password", exact=True).fill(PASSWORD)
     member.get_by_label("Password (again)").fill(PASSWORD)
     member.get_by_label("I have read and accept the privacy notice").check()
     member.get_by_role("button", name="Join the network").click()
