@@ -37,8 +37,7 @@ test: install
 	$(BIN)/python -m pytest
 
 # All but the modules marked slow (fuzzing, backups, the static archive, browsers, deployment):
-# for a quick run while working; `make test` runs everything (CI: on PostgreSQL; on SQLite it
-# runs this).
+# for a quick run while working; `make test` runs everything, as CI does.
 test-fast: install
 	$(BIN)/python -m pytest -m "not slow"
 
