@@ -11,14 +11,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from calls.models import CallIndexPage, CallPage
-from events.models import EventIndexPage, EventPage
 from home.models import StandardPage
 from network.models import Topic
-from network.timezones import TimeZone
 from resources.models import ResourceDocument, ResourceIndexPage, ResourcePage
 from search import service
 from search.highlight import highlight, highlight_title
+from tests.factories import CallIndexPageFactory, EventIndexPageFactory, add_call, add_event
 from tests.html_lists import result_titles
 from tests.pdfs import make_document, pdf_bytes
 
@@ -165,50 +163,27 @@ def test_search_stays_in_the_active_language_unless_asked(client, resources, sit
     assert everywhere.select_one(".badge--language").get_text() == "español"
 
 
-def publish_under(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
 @pytest.fixture
 def pages_of_every_kind(site_tree, resources):
     """A page, an event and a call that mention "bidlevy", besides the fixture's resources."""
     home = site_tree.home_en
-    publish_under(
-        home,
-        StandardPage(title="About the bidlevy", slug="about-bidlevy", introduction="Who we are."),
+    about = StandardPage(
+        title="About the bidlevy", slug="about-bidlevy", introduction="Who we are."
     )
-    events = publish_under(home, EventIndexPage(title="Events", slug="events"))
-    publish_under(
-        events,
-        EventPage(
-            title="Bidlevy workshop",
-            summary="A workshop.",
-            event_type="workshop",
-            event_format="online",
-            time_zone=TimeZone.SANTIAGO,
-            start_date=datetime.date(2027, 6, 16),
-            start_time=datetime.time(10),
-            end_date=datetime.date(2027, 6, 16),
-            end_time=datetime.time(12),
-        ),
+    home.add_child(instance=about)
+    about.save_revision().publish()
+    add_event(
+        EventIndexPageFactory(parent=home),
+        "Bidlevy workshop",
+        start=datetime.datetime(2027, 6, 16, 10),
+        end=datetime.datetime(2027, 6, 16, 12),
+        event_format="online",
     )
-    calls = publish_under(home, CallIndexPage(title="Calls", slug="calls"))
-    publish_under(
-        calls,
-        CallPage(
-            title="Bidlevy fellowships",
-            summary="Fellowships.",
-            eligibility="Researchers.",
-            offer_type="funding",
-            apply_url="https://example.org/apply",
-            time_zone=TimeZone.SANTIAGO,
-            opening_date=datetime.date(2027, 1, 4),
-            opening_time=datetime.time(9),
-            deadline_date=datetime.date(2027, 3, 31),
-            deadline_time=datetime.time(17),
-        ),
+    add_call(
+        CallIndexPageFactory(parent=home),
+        "Bidlevy fellowships",
+        opens=datetime.datetime(2027, 1, 4, 9),
+        deadline=datetime.datetime(2027, 3, 31, 17),
     )
 
 
