@@ -6,7 +6,6 @@ from django.core.cache import caches
 from django.utils import translation
 from wagtail.models import Locale
 
-from home import demo as home_demo
 from home.models import HomePage, StandardPage
 from network.models import Place, Topic
 from search.service import breaker
@@ -17,6 +16,7 @@ from tests.factories import (
     add_resource,
     add_translation,
 )
+from tests.shared_content import SharedContent, build_site_tree, order_key, run_load_demo
 
 
 def clear_caches():
@@ -58,10 +58,7 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-@pytest.fixture
-def site_tree(db):
-    """The demo page tree in both languages, built by the same code as ``load_demo``."""
-    home_demo.build(log=lambda message: None)
+def current_site_tree():
     spanish = Locale.objects.get(language_code="es")
     home_en = HomePage.objects.get(locale__language_code="en")
     about_en = StandardPage.objects.get(locale__language_code="en", slug="about")
@@ -72,6 +69,69 @@ def site_tree(db):
         about_es=about_en.get_translation(spanish).specific,
         spanish=spanish,
     )
+
+
+_shared_content = None
+
+
+@pytest.fixture(scope="session")
+def shared_content(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Torn down before the test database is (it depends on ``django_db_setup``)."""
+    global _shared_content
+    _shared_content = SharedContent(django_db_blocker, tmp_path_factory.mktemp("shared-media"))
+    yield _shared_content
+    if _shared_content.name is not None:
+        _shared_content.close()
+    _shared_content = None
+
+
+@pytest.fixture(autouse=True)
+def shared_content_from_the_first_database_test(request):
+    """Content can be shared from the first test that uses the database on: without this, the
+    first test to want the demo would build it for itself, and the next build it again."""
+    if request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(
+        request.fixturenames
+    ):
+        request.getfixturevalue("shared_content")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Tests that share content run one after another, so it is built as few times as possible;
+    pytest-django then (after this) orders tests by how they use the database, keeping this
+    order within each kind: so all of them before any test that commits and empties the
+    tables."""
+    items.sort(key=order_key)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    """Before a test's fixtures are set up (the previous test's are torn down, its transaction
+    rolled back), the shared content it wants is opened, and any other closed. Until a test has
+    asked for shared content (and so for the test database), there is nothing to share."""
+    if _shared_content is not None:
+        _shared_content.switch_for(item)
+    return (yield)
+
+
+@pytest.fixture
+def site_tree(request, shared_content, db):
+    """The demo page tree in both languages, built by the same code as ``load_demo``: shared
+    with the tests around this one when it can be (tests/shared_content.py), else built for
+    it."""
+    if not shared_content.serves(request.node):
+        build_site_tree()
+    return current_site_tree()
+
+
+@pytest.fixture
+def loaded_demo(request, shared_content, db, settings):
+    """The whole demo, as ``load_demo`` builds it, and what it printed: shared with the tests
+    around this one when it can be, else built for it."""
+    if not shared_content.serves(request.node):
+        return run_load_demo()
+    settings.MEDIA_ROOT = shared_content.media_root
+    return shared_content.value
 
 
 @pytest.fixture

@@ -1,12 +1,10 @@
 """``load_demo`` builds the bilingual site once; running it again changes nothing."""
 
-import io
-
 import icalendar
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import Locale, Page, Revision, Site
@@ -18,14 +16,9 @@ from home import demo as home_demo
 from home.models import HomePage, StandardPage
 from members import demo as members_demo
 from members.models import MemberIndexPage, MemberPage
+from tests.shared_content import run_load_demo
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
-
-
-def run_load_demo():
-    out = io.StringIO()
-    call_command("load_demo", stdout=out)
-    return out.getvalue()
 
 
 def site_state():
@@ -39,8 +32,8 @@ def site_state():
     }
 
 
-def test_load_demo_builds_both_languages(client):
-    output = run_load_demo()
+def test_load_demo_builds_both_languages(client, loaded_demo):
+    output = loaded_demo
 
     home = Site.objects.get(is_default_site=True).root_page.specific
     assert isinstance(home, HomePage)
@@ -60,8 +53,8 @@ def test_load_demo_builds_both_languages(client):
     assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
 
 
-def test_load_demo_prints_the_admin_password_once_and_is_idempotent():
-    first = run_load_demo()
+def test_load_demo_prints_the_admin_password_once_and_is_idempotent(loaded_demo):
+    first = loaded_demo
     state = site_state()
 
     second = run_load_demo()
@@ -116,9 +109,7 @@ def page_html(client, url):
     return BeautifulSoup(response.content, "html.parser")
 
 
-def test_every_demo_event_has_speakers_a_programme_and_registration(client):
-    run_load_demo()
-
+def test_every_demo_event_has_speakers_a_programme_and_registration(client, loaded_demo):
     events = EventPage.objects.live().select_related("locale")
     assert events.filter(locale__language_code="en").count() == 3
     assert events.filter(locale__language_code="es").count() == 3
@@ -149,9 +140,7 @@ def test_every_demo_event_has_speakers_a_programme_and_registration(client):
     assert "Inscríbase antes del" in registration.get_text()
 
 
-def test_the_demo_calls_show_every_status(client):
-    run_load_demo()
-
+def test_the_demo_calls_show_every_status(client, loaded_demo):
     calls = CallPage.objects.live().filter(locale__language_code="en")
     assert sorted(call.status() for call in calls) == sorted(CallStatus)
     for call in calls:
@@ -161,9 +150,7 @@ def test_the_demo_calls_show_every_status(client):
     assert {"Abierta", "Cierra pronto", "Próxima", "Cerrada"} <= badges
 
 
-def test_the_demo_home_page_features_the_programme_outputs(client):
-    run_load_demo()
-
+def test_the_demo_home_page_features_the_programme_outputs(client, loaded_demo):
     for url, titles, description in [
         (
             "/en/",
@@ -241,8 +228,7 @@ def demo_pages():
     return sorted(Page.objects.values_list("title", "slug", "locale__language_code", "live"))
 
 
-def test_a_site_with_the_older_demo_is_brought_up_to_date_without_duplicates(client):
-    run_load_demo()
+def test_a_site_with_the_older_demo_is_brought_up_to_date_without_duplicates(client, loaded_demo):
     current = demo_pages()
     make_it_the_older_demo()
     assert MemberPage.objects.filter(alias_of__isnull=False).count() == 4
@@ -270,11 +256,11 @@ def test_a_site_with_the_older_demo_is_brought_up_to_date_without_duplicates(cli
     assert site_state() == state
 
 
-def test_the_home_page_keeps_what_an_editor_featured(site_tree):
+def test_the_home_page_keeps_what_an_editor_featured(loaded_demo):
     """Only the older demo's exact choice gives way to the programme's outputs."""
-    run_load_demo()
     home = HomePage.objects.get(locale__language_code="en")
-    home.featured = [("featured_page", {"page": site_tree.about_en, "description": "Read this."})]
+    about = StandardPage.objects.get(locale=home.locale, slug="about")
+    home.featured = [("featured_page", {"page": about, "description": "Read this."})]
     home.save_revision().publish()
 
     output = run_load_demo()

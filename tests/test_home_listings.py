@@ -2,10 +2,8 @@
 directory, event and call listings under it."""
 
 import datetime
-import io
 
 import pytest
-from django.core.management import call_command
 
 from tests.factories import (
     CallIndexPageFactory,
@@ -46,8 +44,7 @@ def test_editors_add_listings_under_the_home_page(admin_client, site_tree, model
     assert response.status_code == 200
 
 
-def test_demo_events_and_calls_in_both_languages(client):
-    call_command("load_demo", stdout=io.StringIO())
+def test_demo_events_and_calls_in_both_languages(client, loaded_demo):
     events = client.get("/en/events/").content.decode()
     assert "Webinar: measuring the impact of Barrios Comerciales" in events
     assert events.count("Expert exchange 20") == 1  # the next one; the last one is archived

@@ -15,7 +15,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -408,8 +407,7 @@ def test_no_contact_form_unless_the_member_allows_it(client, directories, member
     assert "contact/" not in client.get(page.url).content.decode()
 
 
-def test_demo_profiles_are_listed_in_both_directories_in_each_language(client):
-    call_command("load_demo", stdout=io.StringIO())
+def test_demo_profiles_are_listed_in_both_directories_in_each_language(client, loaded_demo):
     english = unescape(client.get("/en/members/").content.decode())
     spanish = unescape(client.get("/es/miembros/").content.decode())
     profiles = MemberPage.objects.live().select_related("locale", "country", "city")

@@ -283,9 +283,7 @@ def test_a_pdf_greedier_than_the_memory_limit_gives_no_cover(
     assert shown_cover(client, page) is None
 
 
-def test_the_demo_resources_have_covers_of_their_pdfs(client):
-    call_command("load_demo", stdout=io.StringIO())
-
+def test_the_demo_resources_have_covers_of_their_pdfs(client, loaded_demo):
     resources = ResourcePage.objects.live().filter(documents__isnull=False).distinct()
     assert resources.count() >= 14
     for page in resources:

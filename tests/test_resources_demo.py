@@ -1,10 +1,9 @@
 """``load_demo`` builds the resource library in both languages, with searchable PDFs, once."""
 
-import io
 import json
+from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
@@ -12,6 +11,7 @@ from network.demo import Catalogue, MissingDemoTranslation, ensure_snippet_trans
 from network.models import Place, Topic
 from resources.choices import ResourceType
 from resources.models import ResourceIndexPage, ResourcePage
+from tests.shared_content import run_load_demo
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -34,12 +34,6 @@ PDF_ONLY_WORDS = {
 }
 
 
-def run_load_demo():
-    out = io.StringIO()
-    call_command("load_demo", stdout=out)
-    return out.getvalue()
-
-
 def resources(language_code):
     return ResourcePage.objects.filter(locale__language_code=language_code)
 
@@ -49,9 +43,7 @@ def page_text(page):
     return " ".join([page.title, page.summary, body]).casefold()
 
 
-def test_load_demo_builds_the_library_in_english_and_spanish():
-    run_load_demo()
-
+def test_load_demo_builds_the_library_in_english_and_spanish(loaded_demo):
     library = ResourceIndexPage.objects.get(locale__language_code="es")
     assert (library.title, library.slug, library.live) == (
         "Biblioteca de recursos",
@@ -75,8 +67,7 @@ def test_load_demo_builds_the_library_in_english_and_spanish():
     assert informe.document_text() == report.document_text() != ""
 
 
-def test_topics_and_places_exist_in_both_languages_with_the_same_slugs():
-    run_load_demo()
+def test_topics_and_places_exist_in_both_languages_with_the_same_slugs(loaded_demo):
 
     for model in (Topic, Place):
         slugs = {
@@ -94,8 +85,7 @@ def test_topics_and_places_exist_in_both_languages_with_the_same_slugs():
     assert (london.name, london.country.name) == ("Londres", "Reino Unido")
 
 
-def test_each_pdf_only_word_is_in_its_document_and_on_no_page():
-    run_load_demo()
+def test_each_pdf_only_word_is_in_its_document_and_on_no_page(loaded_demo):
 
     all_page_text = " ".join(page_text(page) for page in ResourcePage.objects.all())
     assert len(PDF_ONLY_WORDS) >= 10
@@ -105,8 +95,7 @@ def test_each_pdf_only_word_is_in_its_document_and_on_no_page():
         assert word.casefold() not in all_page_text, slug
 
 
-def test_a_second_run_adds_no_terms_or_documents(tmp_path):
-    run_load_demo()
+def test_a_second_run_adds_no_terms_or_documents(loaded_demo, settings):
     Document = get_document_model()
 
     def state():
@@ -114,7 +103,7 @@ def test_a_second_run_adds_no_terms_or_documents(tmp_path):
             Topic.objects.count(),
             Place.objects.count(),
             sorted(Document.objects.values_list("id", "file")),
-            sorted(path.name for path in (tmp_path / "documents").iterdir()),
+            sorted(path.name for path in (Path(settings.MEDIA_ROOT) / "documents").iterdir()),
         )
 
     before = state()
@@ -145,8 +134,9 @@ def test_a_snippet_is_translated_once_and_only_completely():
     assert (again, created_again) == (translated, False)
 
 
-def test_every_demo_resource_has_a_summary_topics_and_places_and_several_have_pdfs():
-    run_load_demo()
+def test_every_demo_resource_has_a_summary_topics_and_places_and_several_have_pdfs(
+    loaded_demo,
+):
 
     library = resources("en").live()
     for resource in library.prefetch_related("topics", "places", "documents"):
