@@ -9,13 +9,15 @@ import os
 import subprocess
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from django.conf import settings
 from wagtail.documents import get_document_model
 from wagtail.models import Site
+
+from tests.shared_across_workers import Shared
 
 COMMAND_TIMEOUT_SECONDS = 600
 
@@ -113,6 +115,17 @@ def build_demo_archive(work):
         assert result.returncode == 0, f"{step} failed:\n{result.stdout}\n{result.stderr}"
     expected = json.loads((work / "expected.json").read_text())
     return Built(folder=folder, output=result.stdout + result.stderr, **expected)
+
+
+def shared_demo_archive(tmp_path_factory):
+    """``build_demo_archive`` once per test run (four minutes on a small machine), for every
+    module and pytest-xdist worker that reads it; they only read it."""
+
+    def build(work):
+        return {**asdict(build_demo_archive(work)), "folder": str(work / "host" / "network")}
+
+    built = Shared(tmp_path_factory, "demo-archive").get(build)
+    return Built(**{**built, "folder": Path(built["folder"])})
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

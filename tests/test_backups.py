@@ -25,7 +25,6 @@ and files are real throughout; one test simulates a media file vanishing during 
 """
 
 import difflib
-import fcntl
 import hashlib
 import io
 import json
@@ -48,6 +47,8 @@ from django.core.management.base import CommandError
 from django.db import connection, connections
 from wagtail.documents import get_document_model
 from wagtail.models import Page
+
+from tests.shared_across_workers import Shared
 
 pytestmark = pytest.mark.slow
 
@@ -338,31 +339,6 @@ def postgres_admin(sql):
             cursor.execute(sql)
     finally:
         connection.close()
-
-
-class Shared:
-    """Something built once per test run: with pytest-xdist, the first worker to need it builds
-    it under a folder of the run while the others wait, then read what it wrote (``build``
-    returns JSON data); without xdist, simply built."""
-
-    def __init__(self, tmp_path_factory, name):
-        run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
-        base = tmp_path_factory.getbasetemp()
-        root = base.parent / f"test-backups-{run}" if run else base / "test-backups"
-        root.mkdir(parents=True, exist_ok=True)
-        self.folder = root / name
-        self.result = root / f"{name}.json"
-        self.lock = root / f"{name}.lock"
-
-    def get(self, build):
-        with self.lock.open("a") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            if self.result.exists():
-                return json.loads(self.result.read_text())
-            self.folder.mkdir(exist_ok=True)
-            result = build(self.folder)
-            self.result.write_text(json.dumps(result))
-            return result
 
 
 def distributed():

@@ -21,7 +21,8 @@ import pytest
 
 from tests.services import free_port, require
 
-pytestmark = pytest.mark.slow
+# On one pytest-xdist worker, so that its site and proxies start once.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("deployment")]
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"

@@ -13,7 +13,8 @@ import pytest
 
 from tests.services import free_port
 
-pytestmark = pytest.mark.slow
+# On one pytest-xdist worker, so that its server starts once.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("dev_server")]
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"

@@ -29,9 +29,10 @@ from django.core.management.base import CommandError
 from wagtail.models import Page, Site
 
 from static_archive.links import Key, LinkMap, file_for
-from tests.static_archives import build_demo_archive, static_server
+from tests.static_archives import shared_demo_archive, static_server
 
-pytestmark = pytest.mark.slow
+# With the browser's searches of the archive, on one worker: it builds the archive once.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("demo_archive")]
 
 ORIGIN = "http://localhost"
 
@@ -41,7 +42,7 @@ ORIGIN = "http://localhost"
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    return build_demo_archive(tmp_path_factory.mktemp("archive-site"))
+    return shared_demo_archive(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")

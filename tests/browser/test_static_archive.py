@@ -11,16 +11,17 @@ from playwright.sync_api import expect
 
 from tests.browser.axe import blocking_violations, describe
 from tests.browser.conftest import TIMEOUT_MS
-from tests.static_archives import build_demo_archive, static_server
+from tests.static_archives import shared_demo_archive, static_server
 
-pytestmark = pytest.mark.slow
+# With tests/test_static_archive.py, on one worker: it builds the archive once.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("demo_archive")]
 
 VALPARAISO = "Heritage and trade on the hills of Valparaíso"
 
 
 @pytest.fixture(scope="module")
 def archive_url(tmp_path_factory):
-    built = build_demo_archive(tmp_path_factory.mktemp("archive-site"))
+    built = shared_demo_archive(tmp_path_factory)
     with static_server(built.folder.parent) as url:
         yield url + "network/"
 
