@@ -102,7 +102,7 @@ def build(log):
         log(f"{'translated' if created else 'exists'}: es “{translated.title}”")
 
     # Linked from every page's footer (SiteLinks), not from the main menu.
-    ensure_site_links(home, pages["accessibility"], log)
+    ensure_site_links(home, pages["accessibility"], data.content["site_links"], log)
     ensure_partners(home.locale, spanish, log)
 
 
@@ -158,14 +158,16 @@ def features_only_old_demo_pages(home):
     return len(old) == 2 and featured == old
 
 
-def ensure_site_links(home, accessibility, log):
-    """The default site's footer links to the accessibility statement, unless an editor chose
-    another page."""
+def ensure_site_links(home, accessibility, data, log):
+    """The default site's footer links to the accessibility statement and gives the network's
+    address (else the operator's CONTACT_EMAIL, on a demo the placeholder of local settings),
+    unless an editor chose them."""
     links = SiteLinks.for_site(Site.objects.get(is_default_site=True, root_page=home))
     if links.accessibility_page_id:
         log("exists: site links")
         return
     links.accessibility_page = accessibility
+    links.contact_email = data["contact_email"]
     links.save()
     log(f"created: site links to “{accessibility.title}”")
 

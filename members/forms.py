@@ -55,6 +55,15 @@ class SignupForm(allauth_forms.SignupForm):
         return user
 
 
+class LoginForm(allauth_forms.LoginForm):
+    """allauth's log-in form (ACCOUNT_FORMS), its labels in sentence case as the site's."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "remember" in self.fields:
+            self.fields["remember"].label = _("Remember me")
+
+
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
         label=_("Your password"),

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
 
@@ -131,6 +132,13 @@ def test_account_pages_are_translated(client):
     assert 'lang="es"' in page
     assert "Iniciar sesión" in page
     assert "Únase a la red" in page
+
+
+def test_the_log_in_form_speaks_as_the_site_does(client):
+    """Sentence case, as the site's other labels, where allauth's English says Remember Me."""
+    for path, label in [("/en/account/login/", "Remember me"), ("/es/cuenta/login/", "Recordarme")]:
+        page = BeautifulSoup(client.get(path).content, "html.parser")
+        assert page.find("label", attrs={"for": "id_remember"}).get_text(strip=True) == label
 
 
 def test_data_export_holds_the_account_and_consents(client, member):

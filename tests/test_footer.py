@@ -232,10 +232,19 @@ def test_editors_choose_the_pages_and_address_in_site_links(client, site_tree, a
     assert footer(client, "/es/").find("a", href="/en/contact/") is not None
 
 
+def test_the_demo_footer_gives_the_networks_address_not_the_servers(client, site_tree):
+    for path in ("/en/", "/es/"):
+        contact = footer(client, path).select_one('[aria-labelledby="footer-contact-heading"]')
+        assert [a["href"] for a in contact.select("a")] == [
+            "mailto:contact@citynetwork.example.org"
+        ]
+
+
 def test_without_an_address_of_their_own_the_footer_shows_contact_email(
     client, site_tree, settings
 ):
     settings.CONTACT_EMAIL = "network@example.org"
+    SiteLinks.objects.update(contact_email="")  # the demo's own address
 
     assert footer(client, "/es/").find("a", href="mailto:network@example.org").get_text() == (
         "network@example.org"

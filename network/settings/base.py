@@ -302,7 +302,7 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 # Sign-up, log-in and password reset answer alike whether or not an address has an account.
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_FORMS = {"signup": "members.forms.SignupForm"}
+ACCOUNT_FORMS = {"login": "members.forms.LoginForm", "signup": "members.forms.SignupForm"}
 # A field people never see; bots fill it, and get a "check your e-mail" page and no account.
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "phone_number"
 # The site's own e-mail templates (templates/account/email/, templates/mfa/email/) name the
