@@ -27,6 +27,7 @@ from wagtail.models import ModelLogEntry, PageLogEntry, Site
 from members.models import MemberPage
 from members.photos import member_photo_url
 from network.models import Place, Topic
+from network.templatetags.network_tags import initials
 from resources.models import ResourceAuthor, ResourceIndexPage, ResourcePage
 from tests.factories import PASSWORD, MemberFactory
 
@@ -805,3 +806,17 @@ def test_the_photo_help_is_in_the_visitors_language(client, directories, member)
     html = client.get("/es/account/profile/", follow=True).content.decode()
     assert "Una foto suya" in html
     assert "Supported formats" not in html
+
+
+@pytest.mark.parametrize(
+    "name, shown",
+    [
+        ("Helen Marsh", "HM"),
+        ("Paula Sepúlveda Ortiz", "PS"),
+        ("María José de la Fuente Rojas", "MF"),
+        ("Aisha", "A"),
+        ("— ", ""),
+    ],
+)
+def test_an_avatar_shows_the_given_name_and_the_surname_people_go_by(name, shown):
+    assert initials(name) == shown

@@ -97,12 +97,17 @@ def canonical_url(context: Context) -> str:
 
 @register.filter
 def initials(name: str) -> str:
-    """ "Ana Pérez Soto" → "AS": the first letters of the first and last words, for the avatar of
-    a member without a photo."""
-    words = [word for word in name.split() if word[:1].isalpha()]
+    """The avatar of someone without a photo: the first letters of the given name and of the
+    surname people go by. With three words or more that is the second to last: a Chilean name
+    carries the father's surname then the mother's ("Ana Pérez Soto" → "AP"), the first being
+    the one used alone; particles ("de la") are not names."""
+    words = [word for word in name.split() if word[:1].isalpha() and not word.islower()]
     if not words:
         return ""
-    return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper()
+    if len(words) == 1:
+        return words[0][0].upper()
+    surname = words[-2] if len(words) >= 3 else words[-1]
+    return (words[0][0] + surname[0]).upper()
 
 
 @register.simple_tag(takes_context=True)
