@@ -30,6 +30,7 @@ from network.models import (
     collection_restricted,
     public_document_ids,
 )
+from network.restrictions import public
 from network.taxonomy import link_terms, term_labels, term_links
 from resources import citations
 from resources.choices import WRITTEN_IN, PublicationLanguage, ResourceType
@@ -99,7 +100,7 @@ class ResourceIndexPage(FilterableListMixin, UntranslatedItemsMixin, RoutablePag
         return context
 
     def get_listing_queryset(self, request):
-        resources = self.with_untranslated(ResourcePage.objects.child_of(self).live().public())
+        resources = self.with_untranslated(public(ResourcePage.objects.child_of(self).live()))
         query = clean_query(request.GET.get("q"))
         if query:
             resources = resources.filter(InList(F("pk"), matching_ids(resources, query)))
@@ -123,9 +124,7 @@ class ResourceIndexPage(FilterableListMixin, UntranslatedItemsMixin, RoutablePag
     @path("feed/", name="feed")
     def feed(self, request):
         latest = (
-            ResourcePage.objects.child_of(self)
-            .live()
-            .public()
+            public(ResourcePage.objects.child_of(self).live())
             .order_by("-publication_date", "-pk")
             .prefetch_related("authors")
         )
