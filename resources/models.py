@@ -256,6 +256,16 @@ class ResourcePage(RoutablePageMixin, BasePage):
                 raise ValidationError({"doi": error}) from error
 
     def get_context(self, request, *args, **kwargs):
+        # Read once for all that shows them: the documents (for the attachments and the cover),
+        # the authors (for the byline and the citation), the covers' renditions (for the cover
+        # and the sharing image, which would otherwise each read and write the renditions' cache).
+        prefetch_related_objects(
+            [self],
+            "authors",
+            "cover_image__renditions",
+            Prefetch("documents", document_links().select_related("document__cover")),
+            "documents__document__cover__renditions",
+        )
         context = super().get_context(request, *args, **kwargs)
         context.update(
             library=self.get_parent(),
