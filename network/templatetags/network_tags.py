@@ -5,7 +5,7 @@ from django.template.context import Context
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
 from network.footer import footer_content
@@ -117,17 +117,6 @@ def sharing_image(page: Page) -> AbstractImage | None:
     """The image a page is shared with: its own social image, else its cover where it has one
     (a resource's, from its PDF); None for the network's default."""
     return getattr(page, "social_image", None) or getattr(page, "cover", None)
-
-
-SHARING_RENDITION = "fill-1200x630"
-
-
-@register.simple_tag
-def sharing_rendition(image: AbstractImage) -> AbstractRendition:
-    """The sharing image's rendition. Through ``get_renditions``, which, unlike the ``image``
-    tag, finds it among renditions already read (a resource's cover) without writing it to the
-    renditions' cache again: four queries on each page view with the database cache."""
-    return image.get_renditions(SHARING_RENDITION)[SHARING_RENDITION]
 
 
 @register.simple_tag(takes_context=True)
