@@ -174,6 +174,8 @@ def run(args):
     from django.db import connection
     from django.test import Client, override_settings
 
+    from resources.models import ResourcePage
+
     log(f"Throwaway database: {connection.settings_dict['NAME']}")
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
@@ -214,6 +216,14 @@ def run(args):
                 failures.append(f"{name}: {error}")
                 continue
             rows.append((name, median_ms, queries, reported_results(library, query)))
+        # One resource's page, whose query count must not depend on the library's size either.
+        resource = ResourcePage.objects.child_of(library).live().order_by("pk").first()
+        try:
+            median_ms, queries = measure(client, resource.get_url(), args.repeat)
+        except RequestFailed as error:
+            failures.append(f"resource page: {error}")
+        else:
+            rows.append(("resource page", median_ms, queries, None))
 
     log("")
     log(f"N = {args.count} resources, {args.repeat} timed requests per scenario after a warm-up")

@@ -21,6 +21,7 @@ from network.blocks import BodyBlock, stream_text
 from network.forms import TaxonomyPageForm
 from network.listing import FilterableListMixin
 from network.models import BasePage, DocumentLink, Topic
+from network.restrictions import public
 from network.taxonomy import link_terms, term_labels, term_links
 from network.timezones import TIME_LABELS, LocalMomentsMixin, TimeZone, in_zone
 
@@ -46,22 +47,17 @@ class CallIndexPage(FilterableListMixin, RoutablePageMixin, BasePage):
 
     def get_listing_queryset(self, request):
         now = timezone.now()
-        return (
-            CallPage.objects.child_of(self)
-            .live()
-            .public()
-            .annotate(
-                rank=Case(
-                    When(opens_at__lte=now, deadline_at__gt=now, then=Value(0)),
-                    When(opens_at__gt=now, then=Value(1)),
-                    default=Value(2),
-                    output_field=IntegerField(),
-                ),
-                # Open and upcoming calls by nearest deadline; closed ones by -deadline_at.
-                coming_deadline=Case(
-                    When(deadline_at__gt=now, then=F("deadline_at")), default=Value(None)
-                ),
-            )
+        return public(CallPage.objects.child_of(self).live()).annotate(
+            rank=Case(
+                When(opens_at__lte=now, deadline_at__gt=now, then=Value(0)),
+                When(opens_at__gt=now, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            ),
+            # Open and upcoming calls by nearest deadline; closed ones by -deadline_at.
+            coming_deadline=Case(
+                When(deadline_at__gt=now, then=F("deadline_at")), default=Value(None)
+            ),
         )
 
     def prepare_results(self, results, request):
@@ -73,7 +69,7 @@ class CallIndexPage(FilterableListMixin, RoutablePageMixin, BasePage):
 
     @path("feed/", name="feed")
     def feed(self, request):
-        latest = CallPage.objects.child_of(self).live().public().order_by("-opens_at", "-pk")
+        latest = public(CallPage.objects.child_of(self).live()).order_by("-opens_at", "-pk")
         return deadlines.LatestCallsFeed(self, latest)(request)
 
 

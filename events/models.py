@@ -23,6 +23,7 @@ from network.calendars import ics_response
 from network.forms import TaxonomyPageForm
 from network.listing import FilterableListMixin, UntranslatedItemsMixin
 from network.models import BasePage, Place, Topic
+from network.restrictions import public
 from network.taxonomy import link_terms, term_labels, term_links
 from network.timezones import (
     OTHER_COUNTRY,
@@ -68,7 +69,7 @@ class EventIndexPage(FilterableListMixin, UntranslatedItemsMixin, RoutablePageMi
         return self.with_untranslated(self.own_events())
 
     def own_events(self):
-        return EventPage.objects.child_of(self).live().public()
+        return public(EventPage.objects.child_of(self).live())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

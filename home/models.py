@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +16,7 @@ from home.blocks import FeaturedBlock
 from network.blocks import RICH_TEXT_FEATURES, BodyBlock, stream_text
 from network.i18n import shown_in_language
 from network.models import BasePage, Topic
+from network.restrictions import public
 from network.taxonomy import term_labels
 from resources.models import ResourceIndexPage, ResourcePage
 
@@ -100,29 +101,39 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         pages = {"locale_id": self.locale_id, "live": True}
-        context["next_events"] = list(
-            EventPage.objects.public()
-            .filter(ends_at__gte=now, **pages)
+        # With their locale, which the cards read to badge an item in another language.
+        events = list(
+            public(EventPage.objects.filter(ends_at__gte=now, **pages))
+            .select_related("locale")
             .order_by("starts_at")[: self.HOME_LISTING_SIZE]
         )
         calls = list(
-            CallPage.objects.public()
-            .filter(open_calls(now), **pages)
+            public(CallPage.objects.filter(open_calls(now), **pages))
+            .select_related("locale")
             .order_by("deadline_at")[: self.HOME_LISTING_SIZE]
         )
         for call in calls:
             call.current_status = call.status(now)
+        context["next_events"] = events
         context["open_calls"] = calls
+        context["events_listing"], context["calls_listing"] = parents(
+            events[0] if events else None, calls[0] if calls else None
+        )
+        context["hero_link"] = self.hero_link()
         context.update(self.library_context(request))
         return context
 
     def library_context(self, request):
         """The newest resources, as the library lists them, and the topics with most resources."""
-        library = ResourceIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
+        library = public(ResourceIndexPage.objects.live()).filter(locale_id=self.locale_id).first()
         if library is None:
             return {}
-        resources = ResourcePage.objects.child_of(library).live().public()
-        latest = list(resources.order_by("-publication_date", "-pk")[: self.HOME_LISTING_SIZE])
+        resources = public(ResourcePage.objects.child_of(library).live())
+        latest = list(
+            resources.select_related("locale").order_by("-publication_date", "-pk")[
+                : self.HOME_LISTING_SIZE
+            ]
+        )
         library.prepare_results(latest, request)
         counts = (
             resources.filter(topics__isnull=False)
@@ -142,18 +153,49 @@ class HomePage(BasePage):
         ]
         return {"library": library, "latest_resources": latest, "featured_topics": topics}
 
+    def hero_link(self):
+        """``hero_link_page.localized`` as this page's visitors see it (its live translation in
+        this page's language, else the page chosen), in one query rather than three."""
+        if not self.hero_link_page_id:
+            return None
+        chosen = Page.objects.filter(pk=self.hero_link_page_id)
+        found = {
+            page.pk: page
+            for page in Page.objects.filter(
+                Q(pk=self.hero_link_page_id)
+                | Q(
+                    translation_key__in=chosen.values("translation_key"),
+                    locale_id=self.locale_id,
+                    live=True,
+                )
+            )
+        }
+        chosen_page = found.pop(self.hero_link_page_id, None)
+        return next(iter(found.values()), chosen_page)
+
     def featured_items(self):
         """``(page, description)`` for each featured page, in this page's language where a live
         translation exists, resolved in one query rather than one per block."""
         blocks = [block.value for block in self.featured if block.value["page"]]
         shown = shown_in_language(
-            [value["page"] for value in blocks], self.locale_id, Page.objects.specific()
+            [value["page"] for value in blocks], self.locale_id, Page.objects.all()
         )
         return [
             (page, value["description"] or page.search_description)
             for value in blocks
             if (page := shown.get(value["page"].pk)) is not None
         ]
+
+
+def parents(*pages):
+    """The parent of each of ``pages`` (None for None), in one query."""
+    by_path = {
+        parent.path: parent
+        for parent in Page.objects.filter(
+            path__in=[page.path[: -Page.steplen] for page in pages if page is not None]
+        )
+    }
+    return [by_path.get(page.path[: -Page.steplen]) if page is not None else None for page in pages]
 
 
 class StandardPage(BasePage):

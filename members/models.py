@@ -16,6 +16,7 @@ from members.filters import MemberFilterSet
 from members.validators import validate_orcid
 from network.listing import FilterableListMixin
 from network.models import BasePage, Place, Topic
+from network.restrictions import public
 from network.taxonomy import link_terms, term_labels, term_links
 
 BIO_MAX_LENGTH = 800
@@ -67,7 +68,7 @@ class MemberIndexPage(FilterableListMixin, BasePage):
         verbose_name_plural = _("member directories")
 
     def get_listing_queryset(self, request):
-        return MemberPage.objects.child_of(self).live().public().select_related("city", "country")
+        return public(MemberPage.objects.child_of(self).live()).select_related("city", "country")
 
     def prepare_results(self, results, request):
         """Places and topics in the visitor's language, and photos, in a fixed number of

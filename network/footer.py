@@ -19,6 +19,7 @@ from wagtail.models import Locale, Page, Site
 
 from network.models import Partner, SiteLinks
 from network.navigation import PREFIX, host_key, read_current, store
+from network.restrictions import public
 
 # Fits the footer's logo box (at most 160×40 CSS pixels) at twice its size, for sharp screens.
 LOGO_FILTER = "max-320x80"
@@ -76,8 +77,7 @@ def shown_pages(page_ids: Iterable[int], language_code: str) -> dict[int | None,
     if not keys:
         return {}
     pages = list(
-        Page.objects.live()
-        .public()
+        public(Page.objects.live())
         .filter(translation_key__in=keys.values())
         .select_related("locale")
     )

@@ -11,6 +11,8 @@ from django.urls import translate_url
 from wagtail.models import Locale, Page, Site
 from wagtail.query import PageQuerySet
 
+from network.restrictions import public
+
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
@@ -29,10 +31,9 @@ def page_alternates(page: Page, request: HttpRequest | None = None) -> list[Alte
     """One Alternate per site language (in settings.LANGUAGES order) for a Wagtail page."""
     translations = {
         translation.locale.language_code: translation
-        for translation in page.get_translations(inclusive=True)
-        .live()
-        .public()
-        .select_related("locale")
+        for translation in public(page.get_translations(inclusive=True).live()).select_related(
+            "locale"
+        )
     }
     alternates = []
     for code, name in settings.LANGUAGES:
@@ -103,7 +104,7 @@ def shown_in_language(
     (unpublished, or under a view restriction) is left out. ``queryset`` (e.g.
     ``ResourcePage.objects.all()``) gives the model and what is loaded. Two queries, however
     many pages."""
-    visible = queryset.live().public()
+    visible = public(queryset.live())
     localized = {
         page.translation_key: page
         for page in visible.filter(

@@ -19,6 +19,7 @@ from wagtail.models import Locale, Page
 from wagtail.query import PageQuerySet
 
 from network.page_mixin import PageMixinBase
+from network.restrictions import public
 
 PAGE_PARAMETER = "page"
 
@@ -141,15 +142,14 @@ def ignored_filter_messages(form: Form) -> list[str]:
 def readable_translation_keys(locale: Locale | int) -> PageQuerySet:
     """The translation keys of the pages visitors can read in ``locale`` (live and public, as the
     language switcher counts them): a page whose key is not among them has no translation there."""
-    return Page.objects.live().public().filter(locale=locale).values("translation_key")
+    return public(Page.objects.live()).filter(locale=locale).values("translation_key")
 
 
 def untranslated(pages: PageQuerySet, locale: Locale | int) -> PageQuerySet:
     """The live, public pages of ``pages`` in other locales with no readable translation into
     ``locale``."""
     return (
-        pages.live()
-        .public()
+        public(pages.live())
         .exclude(locale=locale)
         .exclude(translation_key__in=readable_translation_keys(locale))
     )

@@ -5,6 +5,7 @@ from urllib.parse import unquote_plus
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 
+from network.restrictions import restrictions_read_once
 from network.taxonomy import labels_read_once
 
 logger = logging.getLogger(__name__)
@@ -28,15 +29,17 @@ class RejectNulCharactersMiddleware:
         return self.get_response(request)
 
 
-class VocabularyReadOnceMiddleware:
+class ReadOncePerRequestMiddleware:
     """Each vocabulary (topics, places) is read once per request and language
-    (``network.taxonomy.labels_read_once``), however many forms and facets label its terms."""
+    (``network.taxonomy.labels_read_once``), however many forms and facets label its terms; the
+    pages with a view restriction once per request (``network.restrictions``), however many
+    lists leave them out."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        with labels_read_once():
+        with labels_read_once(), restrictions_read_once():
             return self.get_response(request)
 
 

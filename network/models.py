@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self
 from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
@@ -23,6 +23,7 @@ from wagtail.models import (
     CollectionViewRestriction,
     Orderable,
     Page,
+    PageViewRestriction,
     TranslatableMixin,
 )
 from wagtail.search import index
@@ -31,6 +32,7 @@ from wagtail_localize.fields import SynchronizedField
 from network.i18n import absolute_page_url, hreflang_links, page_alternates
 from network.pdf_cover import render_pdf_cover
 from network.pdf_text import extract_pdf_text
+from network.restrictions import restricted_sections
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -82,6 +84,13 @@ class BasePage(Page):
     def search_snippet_text(self) -> str:
         """Plain text from which a search result's highlighted snippet is taken."""
         return self.search_description
+
+    def get_view_restrictions(self) -> QuerySet[PageViewRestriction]:
+        # Wagtail reads the page's ancestors, then their restrictions, for every page it serves:
+        # nothing to read on a site with no restriction (known once per request).
+        if not restricted_sections():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict[str, Any]]:
         entry: dict[str, Any] = {

@@ -15,6 +15,7 @@ from network.images import prepare_renditions
 from network.models import NetworkDocument, Partner, Place, SiteLinks, Topic
 from network.navigation import clear_menus
 from network.page_cache import clear_pages
+from network.restrictions import forget_restrictions
 
 
 def clear_cached_pages() -> None:
@@ -44,6 +45,12 @@ def clear_cached_pages_on_change(**kwargs: Any) -> None:
     # Now, and again after the commit: a request in between would cache the old data again.
     clear_cached_pages()
     transaction.on_commit(clear_cached_pages)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def forget_restrictions_on_change(**kwargs: Any) -> None:
+    forget_restrictions()
 
 
 @receiver(post_save, sender=get_image_model())

@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 if TYPE_CHECKING:
     from network.models import TaxonomyTerm
 
-# {(model, language): labels} while a request is served (VocabularyReadOnceMiddleware).
+# {(model, language): labels} while a request is served (ReadOncePerRequestMiddleware).
 read_labels: ContextVar[dict[tuple[type["TaxonomyTerm"], str], dict[str, str]] | None] = ContextVar(
     "read_labels", default=None
 )

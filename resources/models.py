@@ -30,6 +30,7 @@ from network.models import (
     collection_restricted,
     public_document_ids,
 )
+from network.restrictions import public
 from network.taxonomy import link_terms, term_labels, term_links
 from resources import citations
 from resources.choices import WRITTEN_IN, PublicationLanguage, ResourceType
@@ -99,7 +100,7 @@ class ResourceIndexPage(FilterableListMixin, UntranslatedItemsMixin, RoutablePag
         return context
 
     def get_listing_queryset(self, request):
-        resources = self.with_untranslated(ResourcePage.objects.child_of(self).live().public())
+        resources = self.with_untranslated(public(ResourcePage.objects.child_of(self).live()))
         query = clean_query(request.GET.get("q"))
         if query:
             resources = resources.filter(InList(F("pk"), matching_ids(resources, query)))
@@ -123,9 +124,7 @@ class ResourceIndexPage(FilterableListMixin, UntranslatedItemsMixin, RoutablePag
     @path("feed/", name="feed")
     def feed(self, request):
         latest = (
-            ResourcePage.objects.child_of(self)
-            .live()
-            .public()
+            public(ResourcePage.objects.child_of(self).live())
             .order_by("-publication_date", "-pk")
             .prefetch_related("authors")
         )
@@ -257,6 +256,16 @@ class ResourcePage(RoutablePageMixin, BasePage):
                 raise ValidationError({"doi": error}) from error
 
     def get_context(self, request, *args, **kwargs):
+        # Read once for all that shows them: the documents (for the attachments and the cover),
+        # the authors (for the byline and the citation), the covers' renditions (for the cover
+        # and the sharing image, which would otherwise each read and write the renditions' cache).
+        prefetch_related_objects(
+            [self],
+            "authors",
+            "cover_image__renditions",
+            Prefetch("documents", document_links().select_related("document__cover")),
+            "documents__document__cover__renditions",
+        )
         context = super().get_context(request, *args, **kwargs)
         context.update(
             library=self.get_parent(),

@@ -8,11 +8,12 @@ from django.db.models.functions import ExtractYear
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Locale, Page
 
 from network.listing import Facet, FacetOption, ignored_filter_messages
 from network.lookups import InList
 from network.models import Topic
+from network.restrictions import public
 from network.taxonomy import term_labels
 from resources.models import ResourcePage, document_links
 from search.forms import SearchForm, SortOrder, page_kinds
@@ -72,15 +73,6 @@ def search_queryset(form, locale):
     if form.value("sort") == SortOrder.DATE:
         pages = pages.order_by("-first_published_at")
     return pages
-
-
-def public(pages):
-    """``pages.public()``: no page of a section with a view restriction. Wagtail's reads every
-    restriction with its whole page, to use its path and depth; these are read alone."""
-    private = Q()
-    for path, depth in PageViewRestriction.objects.values_list("page__path", "page__depth"):
-        private |= Q(path__startswith=path, depth__gte=depth)
-    return pages.exclude(private) if private else pages
 
 
 def search_results(request, form, query):
@@ -268,7 +260,7 @@ def suggest(request):
     query = clean_query(request.GET.get("q"))
     if len(query) < 2:
         return JsonResponse({"results": []})
-    pages = Page.objects.live().public().filter(locale=Locale.get_active())
+    pages = public(Page.objects.live()).filter(locale=Locale.get_active())
     found = autocomplete_titles(pages.specific(), query)
     return JsonResponse(
         {"results": [{"title": page.title, "url": page.get_url(request)} for page in found]}

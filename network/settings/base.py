@@ -125,7 +125,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "network.middleware.RejectNulCharactersMiddleware",
     "network.middleware.ProxyCountCheckMiddleware",
-    "network.middleware.VocabularyReadOnceMiddleware",
+    "network.middleware.ReadOncePerRequestMiddleware",
     "network.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
