@@ -1,3 +1,4 @@
+import datetime
 import json
 
 from allauth.account.models import EmailAddress
@@ -24,7 +25,12 @@ def privacy_notice(request):
     return render(
         request,
         "members/privacy_notice.html",
-        {"page_title": _("Privacy notice"), "notice_version": PRIVACY_NOTICE_VERSION},
+        {
+            "page_title": _("Privacy notice"),
+            "notice_version": PRIVACY_NOTICE_VERSION,
+            # The version is the month the notice took effect: "2026-11".
+            "notice_date": datetime.date.fromisoformat(f"{PRIVACY_NOTICE_VERSION}-01"),
+        },
     )
 
 

@@ -141,6 +141,37 @@ def test_the_log_in_form_speaks_as_the_site_does(client):
         assert page.find("label", attrs={"for": "id_remember"}).get_text(strip=True) == label
 
 
+@pytest.mark.parametrize(
+    "path, home, updated, controller",
+    [
+        (
+            "/en/account/privacy/",
+            "/en/",
+            "Last updated in November 2026 (version 2026-11).",
+            "it is the controller of your data",
+        ),
+        (
+            "/es/cuenta/privacidad/",
+            "/es/",
+            "Última actualización: noviembre 2026 (versión 2026-11).",
+            "es la responsable del tratamiento de sus datos",
+        ),
+    ],
+)
+def test_the_privacy_notice_says_when_it_changed_and_who_answers_for_the_data(
+    client, site_tree, path, home, updated, controller
+):
+    page = BeautifulSoup(client.get(path).content, "html.parser")
+
+    breadcrumbs = page.select(".breadcrumbs li")
+    assert breadcrumbs[0].a["href"].endswith(home)
+    assert breadcrumbs[-1].find(attrs={"aria-current": "page"}).get_text() == page.h1.get_text()
+    assert page.select_one(".lead").get_text() == updated
+    responsible = page.find("h2", string=re.compile("responsible|responsable")).find_next("p")
+    assert controller in responsible.get_text()
+    assert responsible.find("a", href="mailto:contact@citynetwork.example.org") is not None
+
+
 def test_data_export_holds_the_account_and_consents(client, member):
     log_in(client)
     response = client.get("/en/account/data/")

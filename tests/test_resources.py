@@ -396,8 +396,10 @@ def test_resource_page_shows_metadata_downloads_and_citation(client, cited, site
     html = BeautifulSoup(client.get(cited.url).content, "html.parser")
 
     download = html.select_one(".downloads a")
-    assert download.get_text() == "Full report"
-    assert "PDF" in html.select_one(".downloads .file-info").get_text()
+    # An action to press, named with the file it fetches for those who hear it.
+    assert download.get_text() == "Download PDF: Full report"
+    assert download.select_one(".visually-hidden").get_text() == ": Full report"
+    assert "Full report" in html.select_one(".downloads .file-info").get_text()
     assert "Ana Pérez" in html.select_one(".resource__authors").get_text()
     topic_links = [a["href"] for a in html.select(".resource__meta .tags a")]
     assert topic_links == [] or all(href.startswith("/en/resources/?") for href in topic_links)
