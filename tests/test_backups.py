@@ -50,7 +50,9 @@ from wagtail.models import Page
 
 from tests.shared_across_workers import Shared
 
-pytestmark = pytest.mark.slow
+# On one pytest-xdist worker: the others would wait for it to build the source sites
+# (``Shared``), doing nothing meanwhile.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("backups")]
 
 BASE_DIR = Path(settings.BASE_DIR)
 POSTGRES = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}

@@ -79,9 +79,10 @@ def test_load_demo_creates_no_admin_outside_dev_settings(settings):
     assert not get_user_model().objects.exists()
 
 
-def test_in_development_the_site_follows_the_served_address(settings):
-    """As with `make run PORT=8123`: dev settings derive WAGTAILADMIN_BASE_URL from the address
-    (tests/test_settings.py) and ask load_demo to move the site there."""
+def test_in_development_the_site_follows_the_served_address(settings, loaded_demo):
+    """As with `make run PORT=8123` over a demo loaded before: dev settings derive
+    WAGTAILADMIN_BASE_URL from the address (tests/test_settings.py) and ask load_demo to move
+    the site there."""
     settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8123"
     settings.DEMO_SITE_FOLLOWS_ADMIN_BASE_URL = True
 
