@@ -14,6 +14,7 @@ from members.choices import Sector, SpokenLanguage
 from members.contact import contact_member
 from members.filters import MemberFilterSet
 from members.validators import validate_orcid
+from network.i18n import language_names_list
 from network.listing import FilterableListMixin
 from network.models import BasePage, Place, Topic
 from network.restrictions import public
@@ -223,7 +224,9 @@ class MemberPage(RoutablePageMixin, BasePage):
         context.update(
             place_label=self.place_label_in(term_labels(Place)),
             expertise_links=term_links(self.expertise.all(), term_labels(Topic)),
-            language_names=[languages[code] for code in self.languages if code in languages],
+            languages_spoken=language_names_list(
+                [languages[code] for code in self.languages if code in languages]
+            ),
         )
         return context
 

@@ -25,6 +25,11 @@ class HeadingBlock(blocks.StructBlock):
         label = _("Heading")
         template = "blocks/heading_block.html"
 
+    def get_searchable_content(self, value: blocks.StructValue) -> list[str]:
+        # The heading's words only: the level's label ("Section heading") is a CMS word, which a
+        # ChoiceBlock would otherwise put in the search index and in search results' snippets.
+        return [value["text"]]
+
 
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))

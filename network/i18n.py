@@ -1,5 +1,5 @@
 """Where a page or a URL lives in the other languages, for the language switcher, hreflang links
-and the sitemap."""
+and the sitemap; and how each language writes a list of languages' names."""
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 from wagtail.query import PageQuerySet
 
@@ -121,3 +122,16 @@ def shown_in_language(
         elif page.pk in public_originals:
             shown[page.pk] = page
     return shown
+
+
+# Languages in which the names of languages are common nouns, in lower case within a sentence.
+LOWER_CASE_LANGUAGE_NAMES = {"es", "fr", "pt"}
+
+
+def language_names_list(names: Sequence["StrOrPromise"]) -> str:
+    """``names`` of languages joined by commas as the active language writes them: "English,
+    Spanish" in English, "Inglés, español" in Spanish (only the value's first word capitalised)."""
+    lower_case = get_language().split("-")[0] in LOWER_CASE_LANGUAGE_NAMES
+    return ", ".join(
+        str(name).lower() if lower_case and index else str(name) for index, name in enumerate(names)
+    )

@@ -143,6 +143,9 @@ def test_profile_goes_through_approval_into_both_directories(
     profile = client.get(alias.url).content.decode()
     assert "Municipalidad de Valparaíso" in profile
     assert "ana@example.org" not in english + spanish + profile
+    # Names of languages are capitalised in English; in Spanish only the value's first word is.
+    assert "<dd>Español, inglés</dd>" in profile
+    assert "<dd>Spanish, English</dd>" in client.get(page.url).content.decode()
 
 
 def test_an_edit_waits_for_approval_while_the_old_version_stays_public(

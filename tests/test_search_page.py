@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.rich_text import RichText
 
 from home.models import StandardPage
 from network.models import Topic
@@ -478,3 +479,18 @@ def test_pages_under_a_view_restriction_are_neither_found_nor_counted(client, re
         page=resources[0].get_parent(), restriction_type=PageViewRestriction.LOGIN
     )
     assert result_titles(get(client, q="bidlevy")) == []
+
+
+def test_a_headings_level_is_neither_indexed_nor_shown_in_snippets(client, resources):
+    resources[0].body = [
+        ("heading", {"text": "Findings", "level": "h2"}),
+        ("paragraph", RichText("<p>Traders measured quokkanomics in Valparaiso.</p>")),
+    ]
+    resources[0].save_revision().publish()
+
+    html = get(client, q="quokkanomics")
+    snippet = " ".join(html.select_one(".search-results__snippet").get_text().split())
+    assert snippet.startswith("A report about the bidlevy")
+    assert "Findings Traders measured quokkanomics" in snippet
+    assert "heading" not in snippet.lower()
+    assert result_titles(get(client, q="subsection")) == []
