@@ -15,7 +15,7 @@ from network.models import Topic
 from resources.models import ResourcePage
 from tests.content import add_library
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 @pytest.fixture

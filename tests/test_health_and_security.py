@@ -12,7 +12,7 @@ import pytest
 
 from tests.services import REDIS_LOCATION, require_redis
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 CLOSED_PORT = 9  # discard: nothing listens there on a development or CI machine

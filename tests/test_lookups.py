@@ -4,7 +4,7 @@ from wagtail.models import Page
 
 from network.lookups import InList
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 @pytest.mark.parametrize("count", [0, 1, 1500])

@@ -34,7 +34,7 @@ from tests.factories import PASSWORD, MemberFactory
 User = get_user_model()
 Image = get_image_model()
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from tests.content import add_library, add_report_with_pdf
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 WORD = "quinoaprivada"
 

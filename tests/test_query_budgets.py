@@ -18,6 +18,8 @@ from tests.factories import (
 )
 from tests.pdfs import make_document, pdf_bytes
 
+pytestmark = pytest.mark.both_databases
+
 HOME_BUDGET = 22
 LISTING_BUDGET = 22
 # Its five facets are a query each.

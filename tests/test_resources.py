@@ -23,7 +23,7 @@ from tests.factories import add_resource
 from tests.html_lists import facet_counts, titles
 from tests.pdfs import make_document, pdf_bytes
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 def result_titles(response):

@@ -19,6 +19,8 @@ from search.backends.ranking import matched_keys
 from tests.factories import ResourceIndexPageFactory, add_translation
 from tests.pdfs import make_document, pdf_bytes
 
+pytestmark = pytest.mark.both_databases
+
 on_sqlite = connection.vendor == "sqlite"
 needs_stemming = pytest.mark.skipif(
     on_sqlite,

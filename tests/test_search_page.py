@@ -21,7 +21,7 @@ from tests.factories import CallIndexPageFactory, EventIndexPageFactory, add_cal
 from tests.html_lists import result_titles
 from tests.pdfs import make_document, pdf_bytes
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 @pytest.fixture

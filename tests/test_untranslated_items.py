@@ -20,7 +20,7 @@ from search.backends.elasticsearch import SearchBackend
 from tests.factories import add_event, add_resource, days_from_now
 from tests.html_lists import facet_counts, result_titles, titles
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 @pytest.fixture
