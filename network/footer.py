@@ -2,9 +2,10 @@
 statement, the contact address and page, in the active language.
 
 Built from the ``Partner`` snippets and the site's ``SiteLinks`` setting, and cached per host and
-language beside the main menu (network/navigation.py), in its generation: a change to a partner,
-the setting, a page or an image drops it with the menus (network/signal_handlers.py). It is read
-once per request, however many templates ask (the footer and the home page's partners)."""
+language beside the main menu (network/navigation.py, network/content_cache.py): a change to a
+partner, the setting, a page or an image drops it with the menus (network/signal_handlers.py).
+It is read once per request, however many templates ask (the footer and the home page's
+partners)."""
 
 from collections.abc import Iterable
 from typing import Any
@@ -17,8 +18,9 @@ from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage, AbstractRendition, Filter
 from wagtail.models import Locale, Page, Site
 
+from network.content_cache import read_current, store
 from network.models import Partner, SiteLinks
-from network.navigation import PREFIX, host_key, read_current, store
+from network.navigation import CACHE_TIMEOUT, PREFIX, host_key
 from network.restrictions import public
 
 # Fits the footer's logo box (at most 160×40 CSS pixels) at twice its size, for sharp screens.
@@ -40,7 +42,7 @@ def footer_content(request: HttpRequest) -> dict[str, Any]:
     if content is None:
         site = Site.find_for_request(request)
         content = build_footer(site, request, language_code) if site else empty_footer()
-        store({key: content}, generation)
+        store({key: content}, generation, CACHE_TIMEOUT)
     setattr(request, REQUEST_ATTRIBUTE, content)
     return content
 

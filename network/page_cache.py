@@ -1,6 +1,5 @@
-"""Whole public pages cached for anonymous visitors, in the "pages" cache (a Redis of its own in
-production): never in the cache that holds the rate-limit counters, which filling it could
-otherwise evict.
+"""Whole public pages cached for anonymous visitors, in the "pages" cache
+(network/content_cache.py).
 
 wagtail-cache, the package for this, does not support Wagtail 8 yet, and Django's cache
 middleware caches by cookie and sends long browser max-ages, so this is a small middleware of
@@ -14,23 +13,21 @@ every visitor:
   visitor), not marked private or no-store.
 
 Entries last PAGE_CACHE_SECONDS (pages whose content follows the clock, such as a call's status,
-are at most that stale) and are all dropped at once, by changing the key prefix, whenever a page,
-snippet, site or view restriction changes (network/signal_handlers.py).
+are at most that stale) and are all dropped at once, with the menus and footers, whenever a page,
+snippet, site or view restriction changes (network/content_cache.py).
 """
 
 import functools
 import hashlib
-import uuid
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import BaseCache, caches
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.urls import reverse
 from django.utils import translation
 
-GENERATION_KEY = "page-cache:generation"
+from network.content_cache import read_current, store
 
 
 @functools.cache
@@ -44,31 +41,13 @@ def excluded_prefixes() -> tuple[str, ...]:
     return ("/admin/", "/documents/", "/healthz/", *accounts)
 
 
-def pages_cache() -> BaseCache:
-    return caches[settings.PAGE_CACHE_ALIAS]
-
-
-def current_generation() -> str:
-    cache = pages_cache()
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = uuid.uuid4().hex
-        cache.add(GENERATION_KEY, generation, None)
-        generation = cache.get(GENERATION_KEY, generation)
-    return generation
-
-
-def clear_pages() -> None:
-    pages_cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
-
-
-def cache_key(request: HttpRequest, generation: str) -> str:
+def cache_key(request: HttpRequest) -> str:
     """The page's address as the site sees it: scheme, host name, the server's port and the path.
     Never the port of the Host header, which a client chooses: ``Host: 127.0.0.1:<any port>``
     would make a new entry each time."""
     hostname = split_domain_port(request.get_host())[0]
     address = f"{request.scheme}://{hostname}:{request.get_port()}{request.path}"
-    return f"page-cache:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return f"page-cache:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def is_shared_request(request: HttpRequest) -> bool:
@@ -100,12 +79,11 @@ class PublicPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not is_shared_request(request):
             return self.get_response(request)
-        cache = pages_cache()
-        key = cache_key(request, current_generation())
-        response = cache.get(key)
-        if response is not None:
-            return response
+        key = cache_key(request)
+        current, generation = read_current([key])
+        if key in current:
+            return current[key]
         response = self.get_response(request)
         if is_shared_response(request, response):
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            store({key: response}, generation, settings.PAGE_CACHE_SECONDS)
         return response

@@ -11,16 +11,10 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from network.content_cache import new_generation
 from network.images import prepare_renditions
 from network.models import NetworkDocument, Partner, Place, SiteLinks, Topic
-from network.navigation import clear_menus
-from network.page_cache import clear_pages
 from network.restrictions import forget_restrictions
-
-
-def clear_cached_pages() -> None:
-    clear_menus()
-    clear_pages()
 
 
 @receiver(page_published)
@@ -43,8 +37,8 @@ def clear_cached_pages() -> None:
 @receiver(post_delete, sender=get_image_model())
 def clear_cached_pages_on_change(**kwargs: Any) -> None:
     # Now, and again after the commit: a request in between would cache the old data again.
-    clear_cached_pages()
-    transaction.on_commit(clear_cached_pages)
+    new_generation()
+    transaction.on_commit(new_generation)
 
 
 @receiver(post_save, sender=PageViewRestriction)

@@ -253,9 +253,9 @@ STORAGES = {
 # --- Cache ----------------------------------------------------------------------------------
 
 # Rate limits (sign-up, log-in, contact forms) count in the cache, so it must be shared by every
-# process: Redis when configured, else a table in the database (network/migrations/0002). Pages
-# and menus go to the "pages" cache (network/page_cache.py, network/navigation.py): a Redis of
-# their own, else a table of their own, culled on its own (network/migrations/0003).
+# process: Redis when configured, else a table in the database (network/migrations/0002). Pages,
+# menus and footers go to the "pages" cache (network/content_cache.py): a Redis of their own,
+# else a table of their own, culled on its own (network/migrations/0003).
 REDIS_CACHE = "django.core.cache.backends.redis.RedisCache"
 DATABASE_CACHE = "django.core.cache.backends.db.DatabaseCache"
 CACHES = {
