@@ -50,9 +50,9 @@ class Action(models.TextChoices):
 
 @dataclass
 class StatusRow:
-    original: "Instance"
-    target: "Instance | None"
-    kind: "Kind"
+    original: "LanguageVersion"
+    target: "LanguageVersion | None"
+    kind: "ContentKind"
     target_language: str
     status: Status
     # Percentage of segments translated, for translations made in wagtail-localize's editor.
@@ -122,7 +122,7 @@ class StatusRow:
 
 
 @dataclass
-class Instance:
+class LanguageVersion:
     """One page or snippet in one language."""
 
     pk: object
@@ -137,18 +137,19 @@ class Instance:
 
 
 @dataclass
-class Kind:
+class ContentKind:
     """How rows of one kind of content (pages, or one snippet model) are described and linked."""
 
     section: str
     section_label: str
-    admin_url: object  # Instance -> URL of its edit view
-    translate_url: object  # original Instance -> URL to submit it for translation
-    changed_since_sync: object  # (original Instance, source values) -> bool
-    changed_since_published: object  # (original Instance, target Instance) -> bool
+    admin_url: object  # LanguageVersion -> URL of its edit view
+    translate_url: object  # original LanguageVersion -> URL to submit it for translation
+    changed_since_sync: object  # (original LanguageVersion, source values) -> bool
+    # (original LanguageVersion, target LanguageVersion) -> bool
+    changed_since_published: object
 
 
-class Progress:
+class LocalizeProgress:
     """wagtail-localize's sources, translations and segment counts, read once."""
 
     def __init__(self):
@@ -191,17 +192,10 @@ class Progress:
         return self.translated.get((source_id, language), 0) * 100 // total
 
 
-class StatusRows(list):
-    """The report's rows. django-filter, which filters them, reads a ``model`` from what it
-    filters; rows are not model instances."""
-
-    model = None
-
-
 def status_rows():
     """Every row of the report, by section, title and language."""
-    progress = Progress()
-    rows = StatusRows([*page_rows(progress), *snippet_rows(progress)])
+    progress = LocalizeProgress()
+    rows = [*page_rows(progress), *snippet_rows(progress)]
     rows.sort(key=lambda row: (row.section_label.casefold(), row.title.casefold()))
     return rows
 
@@ -278,7 +272,7 @@ def page_groups(languages):
         "content_type_id",
     ):
         groups.setdefault(page["translation_key"], []).append(
-            Instance(
+            LanguageVersion(
                 pk=page["pk"],
                 title=page["title"],
                 language=languages[page["locale_id"]],
@@ -320,7 +314,7 @@ def page_rows(progress):
         section, section_label = sections.get(
             original.path[: Page.steplen * SECTION_DEPTH], ("", "")
         )
-        kind = Kind(
+        kind = ContentKind(
             section=section,
             section_label=section_label,
             admin_url=admin_url,
@@ -370,7 +364,7 @@ def snippet_rows(progress):
         groups = {}
         for obj in model.objects.all():
             groups.setdefault(obj.translation_key, []).append(
-                Instance(
+                LanguageVersion(
                     pk=obj.pk, title=str(obj), language=progress.languages[obj.locale_id], obj=obj
                 )
             )
@@ -381,7 +375,7 @@ def snippet_rows(progress):
                 f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[instance.pk]
             )
 
-        kind = Kind(
+        kind = ContentKind(
             section=snippet_section(model),
             section_label=label.verbose_name_plural.capitalize(),
             admin_url=admin_url,

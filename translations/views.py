@@ -66,7 +66,7 @@ class TranslationStatusReportView(ReportView):
         return self.rows
 
     def get_filterset_kwargs(self):
-        return {**super().get_filterset_kwargs(), "queryset": self.rows}
+        return {**super().get_filterset_kwargs(), "rows": self.rows}
 
     def get_filename(self):
         return "translation-status"

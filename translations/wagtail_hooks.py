@@ -8,15 +8,20 @@ from wagtail.permissions import policy_registry
 from translations.views import TranslationStatusReportView, UpdateTranslationsView
 
 
+# Before every other app's admin URLs (hooks run by their order, then INSTALLED_APPS order), so
+# that this view answers wagtail-localize's own address (wagtail_localize:update_translations,
+# which reverse() still finds). Delete it, and UpdateTranslationsView, when wagtail-localize's
+# "Publish immediately" checks that the user may publish each translation it publishes.
+@hooks.register("register_admin_urls", order=-1)
+def take_over_wagtail_localize_update_view():
+    return [
+        path("localize/update/<int:translation_source_id>/", UpdateTranslationsView.as_view()),
+    ]
+
+
 @hooks.register("register_admin_urls")
 def register_translation_admin_urls():
     return [
-        # Answers wagtail-localize's own URL (wagtail_localize:update_translations) first: this
-        # app's hooks run before wagtail_localize's (INSTALLED_APPS order).
-        path(
-            "localize/update/<int:translation_source_id>/",
-            UpdateTranslationsView.as_view(),
-        ),
         path(
             "reports/translation-status/",
             TranslationStatusReportView.as_view(),
