@@ -9,9 +9,11 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Q, QuerySet
+from django.db.models import CharField, Count, Q, QuerySet, Value
+from django.db.models.functions import Cast
 from django.forms import Form
 from django.http import HttpRequest, QueryDict
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_filters import FilterSet
@@ -61,16 +63,25 @@ class FilterableListMixin(PageMixinBase):
         """Add what ``facet_fields`` names that is not a field (e.g. a year)."""
         return queryset
 
-    def get_facet_counts(self, name: str, queryset: QuerySet[Any]) -> dict[Any, int]:
-        """``{value: count}`` of one facet over a queryset."""
-        field = self.facet_fields[name]
-        rows = (
+    def facet_counts(self, querysets: dict[str, QuerySet[Any]]) -> dict[str, dict[str, int]]:
+        """``{facet: {value: count}}``, each facet counted over its own queryset, with values as
+        strings. One query for every facet: a UNION ALL of one GROUP BY per facet."""
+        parts = [
             self.annotate_for_facets(queryset)
             .order_by()
-            .values(field)
+            .values(
+                facet=Value(name, output_field=CharField()),
+                value=Cast(self.facet_fields[name], CharField()),
+            )
             .annotate(count=Count("pk", distinct=True))
-        )
-        return {row[field]: row["count"] for row in rows if row[field] is not None}
+            for name, queryset in querysets.items()
+        ]
+        counts: dict[str, dict[str, int]] = {name: {} for name in querysets}
+        if parts:
+            for row in parts[0].union(*parts[1:], all=True):
+                if row["value"] is not None:
+                    counts[row["facet"]][row["value"]] = row["count"]
+        return counts
 
     def prepare_results(self, results: list[Any], request: HttpRequest) -> list[Any]:
         """Decorate one page of results (e.g. with localised labels); called with a list."""
@@ -98,26 +109,28 @@ class FilterableListMixin(PageMixinBase):
     def _facets(
         self, filterset: FilterSet, data: QueryDict, base: QuerySet[Any], request: HttpRequest
     ) -> dict[str, Facet]:
-        facets: dict[str, Facet] = {}
+        querysets = {}
         for name, parameters in self.facets.items():
             others = data.copy()
             for parameter in parameters:
                 others.pop(parameter, None)
-            counts = self.get_facet_counts(
-                name, self.filterset_class(others, queryset=base, request=request).qs
-            )
+            querysets[name] = self.filterset_class(others, queryset=base, request=request).qs
+        facets: dict[str, Facet] = {}
+        for name, counts in self.facet_counts(querysets).items():
             form_field = filterset.form.fields.get(name)
             if form_field is not None and hasattr(form_field, "choices"):
                 selected = {str(value) for value in filterset.form.cleaned_data.get(name) or []}
                 options = [
-                    FacetOption(str(value), label, counts.get(value, 0), str(value) in selected)
+                    FacetOption(
+                        str(value), label, counts.get(str(value), 0), str(value) in selected
+                    )
                     for value, label in form_field.choices
-                    if counts.get(value) or str(value) in selected
+                    if counts.get(str(value)) or str(value) in selected
                 ]
                 label = form_field.label
             else:
                 options = [
-                    FacetOption(str(value), str(value), count, False)
+                    FacetOption(value, value, count, False)
                     for value, count in sorted(counts.items(), reverse=True)
                 ]
                 label = name
@@ -184,6 +197,15 @@ class UntranslatedItemsMixin(models.Model):
     class Meta:
         abstract = True
 
+    @cached_property
+    def translations_children(self) -> Q:
+        """The children of this listing's translations, read once for however many lists the
+        page shows (an event listing's items and its archive's years)."""
+        children = Q()
+        for translation in self.get_translations().only("path", "depth"):
+            children |= Page.objects.child_of_q(translation)
+        return children
+
     def with_untranslated(self, items: PageQuerySet) -> PageQuerySet:
         """``items`` (this listing's live, public children) and, when ``show_untranslated`` is
         on, the live, public children of this listing's translations that have no readable
@@ -194,12 +216,7 @@ class UntranslatedItemsMixin(models.Model):
         for view restrictions (``public()``). Each item comes with its locale, for templates to
         name the language of those in another one."""
         items = items.select_related("locale")
-        if not self.show_untranslated:
+        if not self.show_untranslated or not self.translations_children:
             return items
-        elsewhere = Q()
-        for translation in self.get_translations().only("path", "depth"):
-            elsewhere |= Page.objects.child_of_q(translation)
-        if not elsewhere:
-            return items
-        others = untranslated(Page.objects.filter(elsewhere), self.locale_id)
+        others = untranslated(Page.objects.filter(self.translations_children), self.locale_id)
         return items | items.model.objects.filter(path_in(others))  # keeps select_related
