@@ -10,15 +10,25 @@ network/signal_handlers.py), and an entry of an older one is never read again. A
 from data that changed while it was being built carries the generation seen before the change,
 so it is never read either.
 
-Reading the generation with the entries costs one cache round trip (``read_current``)."""
+Reading the generation with the entries costs one cache round trip (``read_current``). What every
+page shows (the menu and the footer) is read together, in one round trip per request, by the
+first to ask (``site_wide``)."""
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import BaseCache, caches
+from django.http import HttpRequest
+from django.http.request import split_domain_port
+from django.utils.translation import get_language
 
 GENERATION_KEY = "content-cache:generation"
+# What every page shows, cached per host and language (network/navigation.py, network/footer.py).
+SITE_WIDE = ("menu", "footer")
+SITE_WIDE_TIMEOUT = 24 * 60 * 60
+REQUEST_ATTRIBUTE = "_network_site_wide"
 
 
 def pages_cache() -> BaseCache:
@@ -58,3 +68,27 @@ def current_generation() -> str:
 def new_generation() -> None:
     """Drop every entry at once: they are left to expire, never read again."""
     pages_cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def site_wide_key(request: HttpRequest, name: str) -> str:
+    """Per host name and the server's port (never the Host header's, which a client chooses)
+    and per language."""
+    hostname = split_domain_port(request.get_host())[0]
+    return f"site-wide:{name}:{hostname}:{request.get_port()}:{get_language()}"
+
+
+def site_wide(request: HttpRequest, name: str, build: Callable[[], Any]) -> Any:
+    """The ``name`` of ``SITE_WIDE`` for this request's site and language: cached, else
+    ``build()`` and cached. The first call of a request reads every one of ``SITE_WIDE`` at once
+    and keeps them on the request."""
+    key = site_wide_key(request, name)
+    read = getattr(request, REQUEST_ATTRIBUTE, None)
+    if read is None or key not in read["keys"]:
+        keys = [site_wide_key(request, each) for each in SITE_WIDE]
+        current, generation = read_current(keys)
+        read = {"keys": set(keys), "current": current, "generation": generation}
+        setattr(request, REQUEST_ATTRIBUTE, read)
+    if key not in read["current"]:
+        read["current"][key] = build()
+        store({key: read["current"][key]}, read["generation"], SITE_WIDE_TIMEOUT)
+    return read["current"][key]

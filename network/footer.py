@@ -2,10 +2,9 @@
 statement, the contact address and page, in the active language.
 
 Built from the ``Partner`` snippets and the site's ``SiteLinks`` setting, and cached per host and
-language beside the main menu (network/navigation.py, network/content_cache.py): a change to a
-partner, the setting, a page or an image drops it with the menus (network/signal_handlers.py).
-It is read once per request, however many templates ask (the footer and the home page's
-partners)."""
+language with the main menu (``site_wide`` in network/content_cache.py): a change to a partner,
+the setting, a page or an image drops it with the menus (network/signal_handlers.py). It is read
+once per request, however many templates ask (the footer and the home page's partners)."""
 
 from collections.abc import Iterable
 from typing import Any
@@ -18,33 +17,25 @@ from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage, AbstractRendition, Filter
 from wagtail.models import Locale, Page, Site
 
-from network.content_cache import read_current, store
+from network.content_cache import site_wide
 from network.models import Partner, SiteLinks
-from network.navigation import CACHE_TIMEOUT, PREFIX, host_key
 from network.restrictions import public
 
 # Fits the footer's logo box (at most 160×40 CSS pixels) at twice its size, for sharp screens.
 LOGO_FILTER = "max-320x80"
-REQUEST_ATTRIBUTE = "_network_footer"
 
 
 def footer_content(request: HttpRequest) -> dict[str, Any]:
     """``{"partners": [{"name", "website", "logo": {"url", "width", "height"} | None}],
     "accessibility_url", "contact_url", "contact_email"}``; no partners and no page links when
     no site matches the request."""
-    content = getattr(request, REQUEST_ATTRIBUTE, None)
-    if content is not None:
-        return content
     language_code = get_language()
-    key = f"{PREFIX}:footer:{host_key(request)}:{language_code}"
-    current, generation = read_current([key])
-    content = current.get(key)
-    if content is None:
+
+    def build() -> dict[str, Any]:
         site = Site.find_for_request(request)
-        content = build_footer(site, request, language_code) if site else empty_footer()
-        store({key: content}, generation, CACHE_TIMEOUT)
-    setattr(request, REQUEST_ATTRIBUTE, content)
-    return content
+        return build_footer(site, request, language_code) if site else empty_footer()
+
+    return site_wide(request, "footer", build)
 
 
 def empty_footer() -> dict[str, Any]:

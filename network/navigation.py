@@ -3,27 +3,15 @@
 Every page shows the navigation, and finding the home page's menu pages is a slow query on a big
 site: treebeard's path range for the children of home covers every page of the site, so the
 database reads them all. The links are cached per host and language, as plain data, with the
-site's other content (network/content_cache.py): a change that could alter a menu starts a new
-generation."""
+footer and the site's other content (network/content_cache.py): a change that could alter a menu
+starts a new generation."""
 
 from typing import Any
 
 from django.http import HttpRequest
-from django.http.request import split_domain_port
-from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
-from network.content_cache import read_current, store
-
-CACHE_TIMEOUT = 24 * 60 * 60
-PREFIX = "network:navigation"
-
-
-def host_key(request: HttpRequest) -> str:
-    """The request's host name and the server's port (never the Host header's, which a client
-    chooses)."""
-    hostname = split_domain_port(request.get_host())[0]
-    return f"{hostname}:{request.get_port()}"
+from network.content_cache import site_wide
 
 
 def main_menu(request: HttpRequest) -> dict[str, Any] | None:
@@ -32,13 +20,7 @@ def main_menu(request: HttpRequest) -> dict[str, Any] | None:
     site = Site.find_for_request(request)
     if site is None:
         return None
-    key = f"{PREFIX}:menu:{host_key(request)}:{get_language()}"
-    current, generation = read_current([key])
-    menu = current.get(key)
-    if menu is None:
-        menu = build_menu(site, request)
-        store({key: menu}, generation, CACHE_TIMEOUT)
-    return menu
+    return site_wide(request, "menu", lambda: build_menu(site, request))
 
 
 def build_menu(site: Site, request: HttpRequest) -> dict[str, Any]:
