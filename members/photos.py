@@ -20,6 +20,7 @@ from wagtail.images.utils import generate_signature
 from wagtail.images.views.serve import ServeView
 
 from members.models import MemberPage
+from network.images import rendition as prepared_rendition
 from network.models import top_level_collection
 
 PHOTO_NAME_PREFIX = "member-photo-"
@@ -63,7 +64,7 @@ def member_photo_url(rendition):
 
 def member_photo_tag(image, filter_spec, **attributes):
     """An ``<img>`` of the photo through the view, sized as Wagtail's ``{% image %}`` would."""
-    rendition = image.get_rendition(filter_spec)
+    rendition = prepared_rendition(image, filter_spec)
     extra = format_html(
         "".join(f' {name.replace("_", "-")}="{{}}"' for name in attributes),
         *attributes.values(),

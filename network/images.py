@@ -3,7 +3,7 @@ page waits for them (a large photo takes seconds to resize)."""
 
 import logging
 
-from wagtail.images.models import AbstractImage, Filter
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter
 
 logger = logging.getLogger(__name__)
 
@@ -30,3 +30,10 @@ def prepare_renditions(image: AbstractImage) -> None:
         image.get_renditions(*RENDITION_FILTERS)
     except Exception:  # noqa: BLE001 - a page still renders; its first visitor makes them
         logger.exception("Could not prepare the renditions of image %s", image.pk)
+
+
+def rendition(image: AbstractImage, filter_spec: str) -> AbstractRendition:
+    """``image.get_rendition(filter_spec)``, without a write to the renditions' cache on every
+    call: Wagtail's ``get_rendition`` (and its ``{% image %}`` tag) writes the rendition it found
+    back to the cache even when it came prefetched with the image; ``get_renditions`` does not."""
+    return image.get_renditions(filter_spec)[filter_spec]

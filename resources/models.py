@@ -110,16 +110,7 @@ class ResourceIndexPage(FilterableListMixin, UntranslatedItemsMixin, RoutablePag
         return queryset.annotate(publication_year=ExtractYear("publication_date"))
 
     def prepare_results(self, results, request):
-        """Topic names in the visitor's language and covers, in a fixed number of queries
-        whatever the number of results."""
-        prefetch_related_objects(
-            results,
-            "cover_image__renditions",
-            Prefetch("documents", document_links().select_related("document__cover")),
-            "documents__document__cover__renditions",
-        )
-        link_terms(results, Topic, "topics", "topic_links")
-        return results
+        return prepare_cards(results)
 
     @path("feed/", name="feed")
     def feed(self, request):
@@ -338,9 +329,13 @@ class ResourcePage(RoutablePageMixin, BasePage):
 
     def related_resources(self):
         """The related resources a visitor may open, in this page's language where translated."""
-        related = [link.resource for link in self.related_links.select_related("resource")]
-        shown = shown_in_language(related, self.locale_id, ResourcePage.objects.all())
-        return [shown[page.pk] for page in related if page.pk in shown]
+        # With their locales, which the cards read to badge a resource in another language.
+        links = self.related_links.select_related("resource__locale")
+        related = [link.resource for link in links]
+        shown = shown_in_language(
+            related, self.locale_id, ResourcePage.objects.select_related("locale")
+        )
+        return prepare_cards([shown[page.pk] for page in related if page.pk in shown])
 
     @path("cite/bibtex/", name="bibtex")
     def bibtex(self, request):
@@ -371,6 +366,20 @@ class ResourceAuthor(PersonLink, Orderable):
 
 class ResourceDocument(DocumentLink):
     page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="documents")
+
+
+def prepare_cards(resources):
+    """What resource cards show, for a list of resources, in a fixed number of queries whatever
+    their number: topic names in the visitor's language and covers, with their renditions (read
+    with the images, so that Wagtail neither reads nor writes its renditions' cache per card)."""
+    prefetch_related_objects(
+        resources,
+        "cover_image__renditions",
+        Prefetch("documents", document_links().select_related("document__cover")),
+        "documents__document__cover__renditions",
+    )
+    link_terms(resources, Topic, "topics", "topic_links")
+    return resources
 
 
 def document_links():

@@ -131,7 +131,7 @@ def test_renditions_are_made_when_an_image_is_saved(django_capture_on_commit_cal
 def test_every_template_image_size_is_prepared():
     templates = Path(__file__).resolve().parent.parent / "templates"
     text = "\n".join(template.read_text() for template in templates.rglob("*.html"))
-    images = set(re.findall(r"{%\s*image\s+\S+\s+([\w-]+)", text))
+    images = set(re.findall(r"{%\s*(?:image|rendition)\s+\S+\s+\"?([\w-]+)", text))
     pictures = {
         spec
         for specs in re.findall(r"{%\s*picture\s+\S+\s+((?:[\w{},-]+\s+)*?[\w{},-]+)\s+\w+=", text)

@@ -5,7 +5,7 @@ from django.template.context import Context
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from wagtail.images.models import AbstractImage
+from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Page
 
 from network.footer import footer_content
@@ -18,6 +18,7 @@ from network.i18n import (
     page_alternates,
     path_alternates,
 )
+from network.images import rendition
 from network.navigation import main_menu
 
 register = template.Library()
@@ -115,6 +116,13 @@ def absolute_uri(context: Context, url: str) -> str:
     """An address on this site as the visitor reached it (scheme, host, port), for what needs
     absolute URLs (og:image, links in e-mails); an absolute URL (e.g. files on a CDN) is kept."""
     return context["request"].build_absolute_uri(url)
+
+
+@register.simple_tag(name="rendition")
+def rendition_tag(image: AbstractImage, filter_spec: str) -> AbstractRendition:
+    """``{% rendition image "fill-1200x630" as name %}``: as ``{% image … as name %}``, without
+    a write to the renditions' cache on every view (network/images.py)."""
+    return rendition(image, filter_spec)
 
 
 @register.simple_tag
