@@ -55,7 +55,8 @@ def mentions(text, query):
 
 
 def highlight(text, query, length=SNIPPET_LENGTH):
-    """An escaped excerpt of ``text`` around the first match, matches wrapped in ``<mark>``."""
+    """An escaped excerpt of ``text`` around the first match, cut at word boundaries, matches
+    wrapped in ``<mark>``."""
     text = snippet_source(text)
     terms = query_terms(query)
     pattern = term_pattern(terms)
@@ -67,6 +68,10 @@ def highlight(text, query, length=SNIPPET_LENGTH):
         space = text.find(" ", start, first.start())
         start = space + 1 if space != -1 else start
     end = min(len(text), start + length)
+    if end < len(text):
+        # At a word boundary, never before the end of the first match.
+        space = text.rfind(" ", first.end() if first else start, end + 1)
+        end = space if space > start else end
     pieces, position = [], start
     for match in pattern.finditer(folded, start, end) if terms else ():
         match_end = min(match.end(), end)

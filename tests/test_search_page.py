@@ -137,6 +137,20 @@ def test_titles_are_escaped_and_query_words_marked(client, resources):
     assert snippet.select("mark")
 
 
+def test_snippets_are_cut_at_word_boundaries_around_the_first_match():
+    words = [f"palabra{number:02d}" for number in range(80)]
+    text = " ".join([*words[:40], "Cooperación", *words[40:]])
+
+    marked = str(highlight(text, "cooperacion", length=120))
+
+    assert marked.startswith("… palabra") and marked.endswith(" …")
+    kept = marked.removeprefix("… ").removesuffix(" …")
+    kept = kept.replace("<mark>", "").replace("</mark>", "").split()
+    assert "Cooperación" in kept
+    assert set(kept) <= set(text.split())  # whole words only, at both ends
+    assert len(" ".join(kept)) <= 120
+
+
 def test_highlight_folds_accents_and_escapes_everything_else():
     marked = highlight("La Cooperación Técnica <b>en</b> ciudades", "cooperacion ciudad")
 
