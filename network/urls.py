@@ -10,14 +10,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from members.photos import MemberPhotoView
 from network.account import account_view
 from network.auth import AdminLoginView
 from network.health import healthz
 from network.site_map import site_map
 from network.sitemaps import MultilingualSitemap
 from network.views import old_spanish_address
-from search import views as search_views
 
 # Search and accounts had English paths in Spanish too until their paths were translated.
 OLD_SPANISH_PREFIXES = ("search/", "account/")
@@ -30,11 +28,7 @@ urlpatterns = [
     path("admin/account/", account_view, name="wagtailadmin_account"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path(
-        "member-photos/<str:signature>/<int:image_id>/<str:filter_spec>/<str:filename>",
-        MemberPhotoView.as_view(),
-        name="member_photo",
-    ),
+    path("member-photos/", include("members.photo_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path(
         "robots.txt",
@@ -63,8 +57,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     # Each language's words (/es/buscar/, /es/cuenta/); allauth's own paths under the account
     # address stay as allauth names them.
-    path(_("search/"), search_views.search, name="search"),
-    path(_("search/suggest/"), search_views.suggest, name="search_suggest"),
+    path(_("search/"), include("search.urls")),
     path(_("site-map/"), site_map, name="site_map"),
     path(_("account/"), include("members.urls")),
     path(_("account/"), include("allauth.urls")),
