@@ -36,6 +36,7 @@ from resources import citations
 from resources.choices import WRITTEN_IN, PublicationLanguage, ResourceType
 from resources.feeds import LatestResourcesFeed
 from resources.filters import ResourceFilterSet
+from resources.similar import most_similar
 from search.service import clean_query, matching_ids
 
 RESOURCE_TYPE_LABELS = dict(ResourceType.choices)
@@ -123,6 +124,9 @@ class ResourceIndexPage(FilterableListMixin, UntranslatedItemsMixin, RoutablePag
 
 
 class ResourcePage(RoutablePageMixin, BasePage):
+    #: How many similar resources the page shows when its editors chose no related resources.
+    SIMILAR_RESOURCES = 3
+
     resource_type = models.CharField(_("type"), max_length=20, choices=ResourceType.choices)
     publication_date = models.DateField(_("publication date"))
     original_language = models.CharField(
@@ -182,7 +186,15 @@ class ResourcePage(RoutablePageMixin, BasePage):
             heading=_("Topics and places"),
         ),
         MultiFieldPanel([FieldPanel("doi"), FieldPanel("external_url")], heading=_("Links")),
-        InlinePanel("related_links", label=_("Related resource"), heading=_("Related resources")),
+        InlinePanel(
+            "related_links",
+            label=_("Related resource"),
+            heading=_("Related resources"),
+            help_text=_(
+                "Choose none and the page shows the three resources most like it, by topics, "
+                "places and words."
+            ),
+        ),
     ]
 
     search_fields = [
@@ -248,11 +260,14 @@ class ResourcePage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         # Read once for all that shows them: the documents (for the attachments and the cover),
-        # the authors (for the byline and the citation), the covers' renditions (for the cover
-        # and the sharing image, which would otherwise each read and write the renditions' cache).
+        # the authors (for the byline and the citation), topics and places (for their links and
+        # similar resources), the covers' renditions (for the cover and the sharing image, which
+        # would otherwise each read and write the renditions' cache).
         prefetch_related_objects(
             [self],
             "authors",
+            "topics",
+            "places",
             "cover_image__renditions",
             Prefetch("documents", document_links().select_related("document__cover")),
             "documents__document__cover__renditions",
@@ -328,13 +343,17 @@ class ResourcePage(RoutablePageMixin, BasePage):
         return [author.name for author in self.authors.all()]
 
     def related_resources(self):
-        """The related resources a visitor may open, in this page's language where translated."""
-        # With their locales, which the cards read to badge a resource in another language.
-        links = self.related_links.select_related("resource__locale")
+        """The related resources a visitor may open, in this page's language where translated;
+        when the editors chose none, the live resources of this page's language most like it."""
+        # With their locales, which the cards read to badge a resource in another language, and
+        # their cover images.
+        resources = ResourcePage.objects.select_related("locale", "cover_image")
+        links = list(self.related_links.select_related("resource__locale", "resource__cover_image"))
+        if not links:
+            candidates = public(resources.live().filter(locale_id=self.locale_id))
+            return prepare_cards(most_similar(self, candidates, self.SIMILAR_RESOURCES))
         related = [link.resource for link in links]
-        shown = shown_in_language(
-            related, self.locale_id, ResourcePage.objects.select_related("locale")
-        )
+        shown = shown_in_language(related, self.locale_id, resources)
         return prepare_cards([shown[page.pk] for page in related if page.pk in shown])
 
     @path("cite/bibtex/", name="bibtex")

@@ -21,3 +21,9 @@ def facet_counts(response, name):
 def result_titles(html):
     """The titles of the search results on a parsed search page, whitespace normalised."""
     return [" ".join(h.get_text().split()) for h in html.select(".search-results h3")]
+
+
+def related_titles(response):
+    """The titles of the related resources a resource page shows, in order."""
+    html = BeautifulSoup(response.content, "html.parser")
+    return [h.get_text(strip=True) for h in html.select(".related .card__title")]

@@ -26,7 +26,8 @@ HOME_BUDGET = 20
 LISTING_BUDGET = 18
 # Its facets are one query (network/listing.py), its place names one more.
 LIBRARY_BUDGET = 20
-RESOURCE_BUDGET = 25
+# Its three similar resources, as cards, cost 5 (resources/similar.py).
+RESOURCE_BUDGET = 30
 ITEMS = 4
 
 
