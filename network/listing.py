@@ -120,12 +120,11 @@ class FilterableListMixin(PageMixinBase):
             form_field = filterset.form.fields.get(name)
             if form_field is not None and hasattr(form_field, "choices"):
                 selected = {str(value) for value in filterset.form.cleaned_data.get(name) or []}
+                choices = [(str(value), label) for value, label in form_field.choices]
                 options = [
-                    FacetOption(
-                        str(value), label, counts.get(str(value), 0), str(value) in selected
-                    )
-                    for value, label in form_field.choices
-                    if counts.get(str(value)) or str(value) in selected
+                    FacetOption(value, label, counts.get(value, 0), value in selected)
+                    for value, label in choices
+                    if counts.get(value) or value in selected
                 ]
                 label = form_field.label
             else:

@@ -96,7 +96,6 @@ def upstream_defines(cls, name):
 OWN_HELPERS = {
     "_add_language_subfields",
     "_add_with_config",
-    "_config",
     "_content_type_id",
     "_match_rows",
     "_matches",
