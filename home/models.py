@@ -130,7 +130,7 @@ class HomePage(BasePage):
             return {}
         resources = public(ResourcePage.objects.child_of(library).live())
         latest = list(
-            resources.select_related("locale").order_by("-publication_date", "-pk")[
+            resources.select_related("locale", "cover_image").order_by("-publication_date", "-pk")[
                 : self.HOME_LISTING_SIZE
             ]
         )

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 from wagtail.query import PageQuerySet
 
-from network.restrictions import public
+from network.restrictions import is_public, public
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -28,13 +28,15 @@ class Alternate:
     exists: bool
 
 
-def page_alternates(page: Page, request: HttpRequest | None = None) -> list[Alternate]:
-    """One Alternate per site language (in settings.LANGUAGES order) for a Wagtail page."""
+def page_alternates(
+    translations: Iterable[Page], request: HttpRequest | None = None
+) -> list[Alternate]:
+    """One Alternate per site language (in settings.LANGUAGES order) for a Wagtail page, given
+    the page and its translations with their locales (``BasePage.translations_and_self``)."""
     translations = {
         translation.locale.language_code: translation
-        for translation in public(page.get_translations(inclusive=True).live()).select_related(
-            "locale"
-        )
+        for translation in translations
+        if translation.live and is_public(translation)
     }
     alternates = []
     for code, name in settings.LANGUAGES:

@@ -3,7 +3,6 @@ cfgov's FilterableListMixin does: a django-filter FilterSet validates the GET fo
 path filters, counts and paginates. Also what lists and search share to offer content published
 in one language only to the readers of the other (``UntranslatedItemsMixin``)."""
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,9 +62,12 @@ class FilterableListMixin(PageMixinBase):
         """Add what ``facet_fields`` names that is not a field (e.g. a year)."""
         return queryset
 
-    def facet_counts(self, querysets: dict[str, QuerySet[Any]]) -> dict[str, dict[str, int]]:
-        """``{facet: {value: count}}``, each facet counted over its own queryset, with values as
-        strings. One query for every facet: a UNION ALL of one GROUP BY per facet."""
+    def facet_counts(
+        self, querysets: dict[str, QuerySet[Any]], results: QuerySet[Any]
+    ) -> tuple[dict[str, dict[str, int]], int]:
+        """``({facet: {value: count}}, number of results)``: each facet counted over its own
+        queryset, with values as strings, and the results counted for the paginator. One query
+        for all: a UNION ALL of one GROUP BY per facet and the results' count."""
         parts = [
             self.annotate_for_facets(queryset)
             .order_by()
@@ -76,12 +78,19 @@ class FilterableListMixin(PageMixinBase):
             .annotate(count=Count("pk", distinct=True))
             for name, queryset in querysets.items()
         ]
+        # Facet names are identifiers, so the empty one cannot clash with a facet.
+        total = results.order_by().values(
+            facet=Value("", output_field=CharField()), value=Value("", output_field=CharField())
+        )
+        parts.append(total.annotate(count=Count("pk", distinct=True)))
         counts: dict[str, dict[str, int]] = {name: {} for name in querysets}
-        if parts:
-            for row in parts[0].union(*parts[1:], all=True):
-                if row["value"] is not None:
-                    counts[row["facet"]][row["value"]] = row["count"]
-        return counts
+        number_of_results = 0
+        for row in parts[0].union(*parts[1:], all=True):
+            if row["facet"] == "":
+                number_of_results = row["count"]
+            elif row["value"] is not None:
+                counts[row["facet"]][row["value"]] = row["count"]
+        return counts, number_of_results
 
     def prepare_results(self, results: list[Any], request: HttpRequest) -> list[Any]:
         """Decorate one page of results (e.g. with localised labels); called with a list."""
@@ -93,13 +102,14 @@ class FilterableListMixin(PageMixinBase):
         data.pop(PAGE_PARAMETER, None)
         base = self.get_listing_queryset(request)
         filterset = self.filterset_class(data, queryset=base, request=request)
-        paginator = Paginator(filterset.qs, self.results_per_page)
+        facets, number_of_results = self._facets(filterset, data, base, request)
+        paginator = CountedPaginator(filterset.qs, self.results_per_page, number_of_results)
         results = paginator.get_page(request.GET.get(PAGE_PARAMETER))
         results.object_list = self.prepare_results(list(results.object_list), request)
         context.update(
             filter_form=filterset.form,
             filter_errors=ignored_filter_messages(filterset.form),
-            facets=self._facets(filterset, data, base, request),
+            facets=facets,
             results=results,
             is_filtered=any(value for key, value in data.lists() if any(value)),
             querystring=data.urlencode(),
@@ -108,7 +118,8 @@ class FilterableListMixin(PageMixinBase):
 
     def _facets(
         self, filterset: FilterSet, data: QueryDict, base: QuerySet[Any], request: HttpRequest
-    ) -> dict[str, Facet]:
+    ) -> tuple[dict[str, Facet], int]:
+        """The facets and the number of results (``facet_counts``)."""
         querysets = {}
         for name, parameters in self.facets.items():
             others = data.copy()
@@ -116,7 +127,8 @@ class FilterableListMixin(PageMixinBase):
                 others.pop(parameter, None)
             querysets[name] = self.filterset_class(others, queryset=base, request=request).qs
         facets: dict[str, Facet] = {}
-        for name, counts in self.facet_counts(querysets).items():
+        facet_counts, number_of_results = self.facet_counts(querysets, filterset.qs)
+        for name, counts in facet_counts.items():
             form_field = filterset.form.fields.get(name)
             if form_field is not None and hasattr(form_field, "choices"):
                 selected = {str(value) for value in filterset.form.cleaned_data.get(name) or []}
@@ -134,7 +146,20 @@ class FilterableListMixin(PageMixinBase):
                 ]
                 label = name
             facets[name] = Facet(name, label, options)
-        return facets
+        return facets, number_of_results
+
+
+class CountedPaginator(Paginator):
+    """A paginator told the number of items, counted with the facets rather than by a query of
+    its own."""
+
+    def __init__(self, object_list: QuerySet[Any], per_page: int, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
 
 
 def ignored_filter_messages(form: Form) -> list[str]:
@@ -191,7 +216,7 @@ class UntranslatedItemsMixin(models.Model):
 
     # Mixed into translatable pages, which have these (Wagtail's TranslatableMixin).
     locale_id: int
-    get_translations: Callable[..., PageQuerySet]
+    translations_and_self: list[Page]  # BasePage's
 
     class Meta:
         abstract = True
@@ -201,8 +226,9 @@ class UntranslatedItemsMixin(models.Model):
         """The children of this listing's translations, read once for however many lists the
         page shows (an event listing's items and its archive's years)."""
         children = Q()
-        for translation in self.get_translations().only("path", "depth"):
-            children |= Page.objects.child_of_q(translation)
+        for translation in self.translations_and_self:
+            if translation.pk != self.pk:
+                children |= Page.objects.child_of_q(translation)
         return children
 
     def with_untranslated(self, items: PageQuerySet) -> PageQuerySet:

@@ -4,6 +4,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Self
 
+from django.apps import apps
 from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import models, transaction
@@ -11,6 +12,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -85,6 +87,12 @@ class BasePage(Page):
         """Plain text from which a search result's highlighted snippet is taken."""
         return self.search_description
 
+    @cached_property
+    def translations_and_self(self) -> list[Page]:
+        """This page and its translations, live or not, with their locales: read once for the
+        language links and a listing's untranslated items (network/listing.py)."""
+        return list(self.get_translations(inclusive=True).select_related("locale"))
+
     def get_view_restrictions(self) -> QuerySet[PageViewRestriction]:
         # Wagtail reads the page's ancestors, then their restrictions, for every page it serves:
         # nothing to read on a site with no restriction (known once per request).
@@ -97,7 +105,7 @@ class BasePage(Page):
             "location": absolute_page_url(self, request),
             "lastmod": self.last_published_at or self.latest_revision_created_at,
         }
-        links = hreflang_links(page_alternates(self, request))
+        links = hreflang_links(page_alternates(self.translations_and_self, request))
         if links:
             entry["alternates"] = [{"lang_code": code, "location": url} for code, url in links]
         return [entry]
@@ -125,6 +133,11 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @classmethod
+    def vocabularies(cls) -> list[type["TaxonomyTerm"]]:
+        """Every vocabulary of the site (topics, places), read together (network/taxonomy.py)."""
+        return [model for model in apps.get_models() if issubclass(model, TaxonomyTerm)]
 
 
 class Topic(TaxonomyTerm):

@@ -12,7 +12,7 @@ from contextvars import ContextVar
 from typing import TypeVar
 
 from django.db.models import Q, QuerySet
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 PagesT = TypeVar("PagesT", bound=QuerySet)
 
@@ -47,6 +47,13 @@ def forget_restrictions() -> None:
     memo = read_sections.get()
     if memo is not None:
         memo.pop("sections", None)
+
+
+def is_public(page: Page) -> bool:
+    """Whether ``public`` would keep this page, for a page already read."""
+    return not any(
+        page.path.startswith(path) and page.depth >= depth for path, depth in restricted_sections()
+    )
 
 
 def public(pages: PagesT) -> PagesT:

@@ -5,7 +5,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Model, prefetch_related_objects
+from django.db.models import Model, Value, prefetch_related_objects
 from django.utils.translation import get_language
 
 if TYPE_CHECKING:
@@ -29,19 +29,28 @@ def labels_read_once() -> Iterator[None]:
 
 
 def term_labels(model: type["TaxonomyTerm"]) -> dict[str, str]:
-    """``{slug: name}`` for every term, in the active language where translated."""
+    """``{slug: name}`` for every term, in the active language where translated. Every
+    vocabulary is read at once, in one query, since a page that labels one kind of term mostly
+    labels the others too."""
     active = get_language()
     memo = read_labels.get()
     if memo is not None and (model, active) in memo:
         return dict(memo[model, active])
-    labels: dict[str, str] = {}
-    terms = model.objects.values_list("slug", "name", "locale__language_code")
-    for slug, name, language_code in terms:
-        if language_code == active or slug not in labels:
-            labels[slug] = name
+    vocabularies = model.vocabularies()
+    rows = [
+        vocabulary.objects.order_by()
+        .annotate(vocabulary=Value(number))
+        .values_list("vocabulary", "slug", "name", "locale__language_code")
+        for number, vocabulary in enumerate(vocabularies)
+    ]
+    labels: dict[int, dict[str, str]] = {number: {} for number in range(len(vocabularies))}
+    for number, slug, name, language_code in rows[0].union(*rows[1:], all=True).order_by("name"):
+        if language_code == active or slug not in labels[number]:
+            labels[number][slug] = name
+    read = {(vocabulary, active): labels[number] for number, vocabulary in enumerate(vocabularies)}
     if memo is not None:
-        memo[model, active] = dict(labels)
-    return labels
+        memo.update(read)
+    return dict(read[model, active])
 
 
 def term_links(terms: Iterable[Any], labels: dict[str, str]) -> list[tuple[str, str]]:

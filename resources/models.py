@@ -101,7 +101,9 @@ class ResourceIndexPage(FilterableListMixin, UntranslatedItemsMixin, RoutablePag
         return context
 
     def get_listing_queryset(self, request):
-        resources = self.with_untranslated(public(ResourcePage.objects.child_of(self).live()))
+        resources = self.with_untranslated(
+            public(ResourcePage.objects.child_of(self).live().select_related("cover_image"))
+        )
         query = clean_query(request.GET.get("q"))
         if query:
             resources = resources.filter(InList(F("pk"), matching_ids(resources, query)))
@@ -263,15 +265,8 @@ class ResourcePage(RoutablePageMixin, BasePage):
         # the authors (for the byline and the citation), topics and places (for their links and
         # similar resources), the covers' renditions (for the cover and the sharing image, which
         # would otherwise each read and write the renditions' cache).
-        prefetch_related_objects(
-            [self],
-            "authors",
-            "topics",
-            "places",
-            "cover_image__renditions",
-            Prefetch("documents", document_links().select_related("document__cover")),
-            "documents__document__cover__renditions",
-        )
+        prefetch_related_objects([self], "authors", "topics", "places")
+        prepare_covers([self])
         context = super().get_context(request, *args, **kwargs)
         context.update(
             library=self.get_parent(),
@@ -391,14 +386,23 @@ def prepare_cards(resources):
     """What resource cards show, for a list of resources, in a fixed number of queries whatever
     their number: topic names in the visitor's language and covers, with their renditions (read
     with the images, so that Wagtail neither reads nor writes its renditions' cache per card)."""
-    prefetch_related_objects(
-        resources,
-        "cover_image__renditions",
-        Prefetch("documents", document_links().select_related("document__cover")),
-        "documents__document__cover__renditions",
-    )
+    prepare_covers(resources)
     link_terms(resources, Topic, "topics", "topic_links")
     return resources
+
+
+def prepare_covers(resources):
+    """Each resource's cover image and documents (with the covers made from them), and every one
+    of those images' renditions in a single query: three queries whatever the number."""
+    prefetch_related_objects(
+        resources,
+        "cover_image",
+        Prefetch("documents", document_links().select_related("document__cover")),
+    )
+    images = [resource.cover_image for resource in resources if resource.cover_image]
+    for resource in resources:
+        images += [link.document.cover for link in resource.documents.all() if link.document.cover]
+    prefetch_related_objects(images, "renditions")
 
 
 def document_links():

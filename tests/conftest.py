@@ -109,9 +109,28 @@ def pytest_runtest_setup(item):
     """Before a test's fixtures are set up (the previous test's are torn down, its transaction
     rolled back), the shared content it wants is opened, and any other closed. Until a test has
     asked for shared content (and so for the test database), there is nothing to share."""
+    refuse_if_ungrouped(item)
     if _shared_content is not None:
         _shared_content.switch_for(item)
     return (yield)
+
+
+def refuse_if_ungrouped(item):
+    """On a pytest-xdist worker with ``--dist loadgroup``, a test marked ``xdist_group`` carries
+    its group in its node ID, which is how the controller keeps a group on one worker. With a
+    pytest on which that stops working (pytest-xdist issue #1386, pytest 9.2) each group is
+    spread over the workers, and each builds what the group shares: such a test fails, saying
+    why, rather than the run silently taking twice as long."""
+    if (
+        item.config.getoption("loadgroup", default=False)
+        and item.get_closest_marker("xdist_group")
+        and "@" not in item.nodeid.rpartition("]")[2]
+    ):
+        pytest.fail(
+            "pytest-xdist did not put this test in its xdist_group: this pytest and this "
+            "pytest-xdist do not work together (see the pin in pyproject.toml)",
+            pytrace=False,
+        )
 
 
 @pytest.fixture

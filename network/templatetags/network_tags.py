@@ -19,6 +19,7 @@ from network.i18n import (
     path_alternates,
 )
 from network.images import rendition
+from network.models import BasePage
 from network.navigation import main_menu
 
 register = template.Library()
@@ -33,8 +34,8 @@ def language_alternates(context: Context) -> list[Alternate]:
     """
     request = context["request"]
     page = context.get("page")
-    if isinstance(page, Page) and page.pk:
-        return page_alternates(page, request)
+    if isinstance(page, BasePage) and page.pk:
+        return page_alternates(page.translations_and_self, request)
     match = getattr(request, "resolver_match", None)
     if match is None or match.url_name == "wagtail_serve":
         return home_alternates(request)
@@ -42,6 +43,21 @@ def language_alternates(context: Context) -> list[Alternate]:
 
 
 register.simple_tag(hreflang_links, name="hreflang_links")
+
+
+@register.simple_tag
+def breadcrumb_pages(page: Page) -> list[Page]:
+    """The page's ancestors from the home page down, without the tree's root.
+
+    Walked with ``get_parent()``, which Wagtail's routing has already answered for each page it
+    passed through on the way to this one: no query for a page being served, where
+    ``get_ancestors()`` costs one."""
+    ancestors = []
+    # Depth 1 is the tree's root, above every site.
+    while page.depth > 2:
+        page = page.get_parent()
+        ancestors.append(page)
+    return ancestors[::-1]
 
 
 @register.inclusion_tag("components/main_navigation.html", takes_context=True)
