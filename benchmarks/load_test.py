@@ -65,7 +65,7 @@ LOGGER = re.compile(r'"level": "\w+", "logger": "([^"]+)"')
 ERROR_RECORD = re.compile(
     r'"level": "(?:ERROR|CRITICAL)", "logger": "([^"]*)", "message": "((?:[^"\\]|\\.){0,300})'
 )
-FALLBACK_RECORD = '"logger": "search.service", "message": "Search backend'
+FALLBACK_RECORD = '"logger": "network.search.service", "message": "Search backend'
 # gunicorn's own error log: "[time] [pid] [ERROR] ...", e.g. a worker timeout.
 GUNICORN_ERROR = re.compile(r"\[(?:ERROR|CRITICAL)\] [^\n]*")
 
@@ -216,7 +216,7 @@ def index_into_opensearch(url):
 
     prefix = f"load_{uuid.uuid4().hex[:8]}_"
     engine = {
-        "BACKEND": "search.backends.opensearch",
+        "BACKEND": "network.search.backends.opensearch",
         "URLS": [url],
         "INDEX_PREFIX": prefix,
         "TIMEOUT": 60,
@@ -517,9 +517,9 @@ def wrk(args, base_url, paths_file, duration):
 
 def read_server_log(log_path, start, mix):
     """From gunicorn's output after ``start``: answers by status, the server's own time by kind
-    of URL, errors logged, and log records by logger (search/service.py's warnings say that a
-    search fell back to the database). Two threads writing to stdout at once can run two records
-    into one line, so records are found by pattern, not line by line."""
+    of URL, errors logged, and log records by logger (network/search/service.py's warnings say
+    that a search fell back to the database). Two threads writing to stdout at once can run two
+    records into one line, so records are found by pattern, not line by line."""
     kinds = {path: kind for kind, path, _weight in mix}
     statuses, times, error_statuses = Counter(), defaultdict(list), Counter()
     with open(log_path, "rb") as log_file:

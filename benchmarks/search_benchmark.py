@@ -197,7 +197,7 @@ def run(args):
     log(f"Created {args.count} resources in {time.perf_counter() - started:.1f} s")
 
     english = Locale.objects.get(language_code="en")
-    backends = {"default": {"BACKEND": "search.backends.database"}, STOCK_BACKEND: STOCK}
+    backends = {"default": {"BACKEND": "network.search.backends.database"}, STOCK_BACKEND: STOCK}
     client = Client(HTTP_HOST="localhost", raise_request_exception=False)
     rows = {}
     with override_settings(WAGTAILSEARCH_BACKENDS=backends, ROOT_URLCONF=BENCH_URLCONF):
@@ -262,12 +262,12 @@ def time_opensearch_page(client, url, repeat):
     from django.core.management import call_command
     from django.test import override_settings
 
-    from search.service import DEFAULT_ALIAS, breaker
+    from network.search.service import DEFAULT_ALIAS, breaker
 
     prefix = f"bench_{uuid.uuid4().hex[:8]}_"
     backends = {
         DEFAULT_ALIAS: {
-            "BACKEND": "search.backends.opensearch",
+            "BACKEND": "network.search.backends.opensearch",
             "URLS": [url],
             "INDEX_PREFIX": prefix,
             "TIMEOUT": 30,
@@ -275,7 +275,7 @@ def time_opensearch_page(client, url, repeat):
             "AUTO_UPDATE": False,
             "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
         },
-        "database": {"BACKEND": "search.backends.database", "AUTO_UPDATE": False},
+        "database": {"BACKEND": "network.search.backends.database", "AUTO_UPDATE": False},
     }
     try:
         with override_settings(WAGTAILSEARCH_BACKENDS=backends, ROOT_URLCONF=BENCH_URLCONF):

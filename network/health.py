@@ -5,7 +5,7 @@ still serves without one (the search engine down, or failing searches lately: se
 the database; the cache down: pages render, rate limits cannot count); 503 with ``"down"`` when
 the database is gone. The answer names each service's state but never an error's details, which
 go to the log. The checks are named in settings.HEALTH_CHECKS: each app checks its own service
-(search/health.py the search engine).
+(network/search/health.py the search engine).
 """
 
 import logging

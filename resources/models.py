@@ -31,13 +31,13 @@ from network.models import (
     public_document_ids,
 )
 from network.restrictions import public
+from network.search.service import clean_query, matching_ids
 from network.taxonomy import link_terms, term_labels, term_links
 from resources import citations
 from resources.choices import WRITTEN_IN, PublicationLanguage, ResourceType
 from resources.feeds import LatestResourcesFeed
 from resources.filters import ResourceFilterSet
 from resources.similar import most_similar
-from search.service import clean_query, matching_ids
 
 RESOURCE_TYPE_LABELS = dict(ResourceType.choices)
 DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:")

@@ -14,11 +14,11 @@ from network.listing import Facet, FacetOption, ignored_filter_messages
 from network.lookups import InList
 from network.models import Topic
 from network.restrictions import public
+from network.search.service import RESULT_WINDOW, autocomplete_titles, clean_query, faceted_search
 from network.taxonomy import term_labels
 from resources.models import ResourcePage, document_links
 from search.forms import SearchForm, SortOrder, page_kinds
 from search.highlight import highlight, highlight_title, mentions
-from search.service import RESULT_WINDOW, autocomplete_titles, clean_query, faceted_search
 
 RESULTS_PER_PAGE = 10
 RESOURCE_FILTERS = ("resource_type", "topic", "year")
@@ -63,7 +63,7 @@ def search_queryset(form, locale):
     pages = public(pages.live())
     if not form.value("all_languages"):
         # One language by default: each is searched with its own analysis, and the page stays
-        # fast (search/README.md). "All languages" adds the others, labelled with theirs.
+        # fast (network/search/README.md). "All languages" adds the others, labelled with theirs.
         pages = pages.filter(locale=locale)
     if form.value("type"):
         kinds = page_kinds()
@@ -117,7 +117,7 @@ def keys_filter(field, keys):
 
 def facet_counts(keys):
     """What the facets count besides page types, over the matches whose keys are ``keys``:
-    ``{name: queryset of (values..., count) rows}`` (search.service.faceted_search)."""
+    ``{name: queryset of (values..., count) rows}`` (network.search.service.faceted_search)."""
     if isinstance(keys, list | tuple):
         return build_facet_counts(keys)
     # A subquery of the matches is the same expression on every request: the querysets are
@@ -186,7 +186,7 @@ def search_result(page, query, snippet_text, languages):
 
 def facets(form, types, counts):
     """The facets: page types, resource types, topics and years, with their counts among the
-    matches (search/README.md)."""
+    matches (network/search/README.md)."""
     type_labels = dict(form.fields["type"].choices)
     # ContentType lookups by id come from Django's cache, not the database.
     type_counts = Counter()

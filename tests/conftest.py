@@ -8,7 +8,7 @@ from wagtail.models import Locale
 
 from home.models import HomePage, StandardPage
 from network.models import Place, Topic
-from search.service import breaker
+from network.search.service import breaker
 from tests.factories import (
     EventIndexPageFactory,
     MemberIndexPageFactory,
@@ -46,7 +46,7 @@ def english_by_default():
 @pytest.fixture(autouse=True)
 def search_engine_not_known_down():
     """A search engine that failed in one test is asked again in the next: the breaker
-    (search/service.py) remembers failures per process, and tests change the engine."""
+    (network/search/service.py) remembers failures per process, and tests change the engine."""
     breaker.reset()
     yield
     breaker.reset()

@@ -134,7 +134,7 @@ class SearchNode:
         os.kill(self.pid, signal_number)
 
 
-def engine_backends(url, prefix, backend="search.backends.opensearch", timeout=30):
+def engine_backends(url, prefix, backend="network.search.backends.opensearch", timeout=30):
     """``WAGTAILSEARCH_BACKENDS`` as the site's settings make them for a search engine at
     ``url``: the engine, and the database backend kept beside it to answer when it fails."""
     return {
@@ -147,5 +147,5 @@ def engine_backends(url, prefix, backend="search.backends.opensearch", timeout=3
             "AUTO_UPDATE": True,
             "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
         },
-        "database": {"BACKEND": "search.backends.database"},
+        "database": {"BACKEND": "network.search.backends.database"},
     }

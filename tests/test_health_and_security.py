@@ -54,12 +54,12 @@ def test_redis_cache_up_and_down(client, settings):
 def test_unreachable_elasticsearch_is_degraded_not_down(client, settings):
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "search.backends.elasticsearch",
+            "BACKEND": "network.search.backends.elasticsearch",
             "URLS": [f"http://127.0.0.1:{CLOSED_PORT}"],
             "INDEX_PREFIX": "healthz_",
             "TIMEOUT": 1,
         },
-        "database": {"BACKEND": "search.backends.database"},
+        "database": {"BACKEND": "network.search.backends.database"},
     }
 
     status, body = health(client)

@@ -1,4 +1,5 @@
-"""The site's database search backend (search/backends/database.py) on SQLite and PostgreSQL."""
+"""The site's database search backend (network/search/backends/database.py) on SQLite and
+PostgreSQL."""
 
 import datetime
 
@@ -14,8 +15,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from network.models import Topic
+from network.search.backends.ranking import matched_keys
 from resources.models import ResourceDocument, ResourcePage
-from search.backends.ranking import matched_keys
 from tests.factories import ResourceIndexPageFactory, add_translation
 from tests.pdfs import make_document, pdf_bytes
 

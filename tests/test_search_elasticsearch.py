@@ -14,8 +14,8 @@ from wagtail.models import Page
 
 from home.models import StandardPage
 from network.models import Topic
+from network.search.backends.elasticsearch import SearchBackend
 from resources.models import ResourcePage
-from search.backends.elasticsearch import SearchBackend
 from search.forms import SearchForm
 from search.views import search_queryset
 
@@ -158,11 +158,11 @@ def test_publishing_with_elasticsearch_unreachable_logs_and_succeeds(site_tree, 
     """Only the network is "broken": a closed port. The database and publishing are real."""
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "search.backends.elasticsearch",
+            "BACKEND": "network.search.backends.elasticsearch",
             "URLS": [CLOSED_PORT_URL],
             "TIMEOUT": 1,
         },
-        "database": {"BACKEND": "search.backends.database"},
+        "database": {"BACKEND": "network.search.backends.database"},
     }
     page = StandardPage(title="Cooperación entre ciudades", slug="cooperacion")
 

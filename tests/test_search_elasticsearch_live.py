@@ -39,7 +39,7 @@ def test_indexes(settings):
     """
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "search.backends.elasticsearch",
+            "BACKEND": "network.search.backends.elasticsearch",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": f"test_{uuid.uuid4().hex[:8]}_",
             "TIMEOUT": 30,

@@ -18,20 +18,20 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from home.models import StandardPage
-from search import service
-from search.backends import opensearch_client
+from network.search import service
+from network.search.backends import opensearch_client
 from tests.services import engine_backends
 
 pytestmark = pytest.mark.django_db
 
 CLOSED_PORT = 9  # discard: nothing listens there
 UNREACHABLE = f"http://127.0.0.1:{CLOSED_PORT}"
-ENGINES = ["search.backends.opensearch", "search.backends.elasticsearch"]
+ENGINES = ["network.search.backends.opensearch", "network.search.backends.elasticsearch"]
 
 
 def test_the_site_events_app_keeps_its_name_after_the_client_is_imported():
-    """opensearch-py imports PyPI's ``events`` (search/backends/opensearch_client.py): the name
-    must still be the site's app afterwards, and the client must have the package's class."""
+    """opensearch-py imports PyPI's ``events`` (network/search/backends/opensearch_client.py): the
+    name must still be the site's app afterwards, and the client must have the package's class."""
     opensearch_client.import_opensearchpy()
     from opensearchpy.metrics import metrics_events
 
@@ -42,7 +42,7 @@ def test_the_site_events_app_keeps_its_name_after_the_client_is_imported():
     assert metrics_events.Events.__name__ == "Events"
 
 
-def warnings_of(caplog, logger_name="search.service"):
+def warnings_of(caplog, logger_name="network.search.service"):
     return [r for r in caplog.records if r.name == logger_name and r.levelno >= logging.WARNING]
 
 

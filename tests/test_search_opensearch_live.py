@@ -26,8 +26,8 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 from home.models import StandardPage
 from network.models import Topic
+from network.search.service import DEFAULT_ALIAS, breaker
 from resources.models import ResourcePage
-from search.service import DEFAULT_ALIAS, breaker
 from tests.conftest import clear_caches
 from tests.content import add_library, add_report_with_pdf
 from tests.services import engine_backends, on_node, require_search_node

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 
 from home.models import StandardPage
-from search.service import DEFAULT_ALIAS, breaker
+from network.search.service import DEFAULT_ALIAS, breaker
 from tests.services import SearchNode, engine_backends, node_answers, on_node, require_search_node
 
 # One worker runs them all, so the module starts one node (pytest -n with --dist loadgroup).
@@ -68,7 +68,7 @@ def fallback_warnings(caplog):
     return [
         record
         for record in caplog.records
-        if record.name == "search.service" and "failed" in record.getMessage()
+        if record.name == "network.search.service" and "failed" in record.getMessage()
     ]
 
 

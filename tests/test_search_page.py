@@ -14,8 +14,8 @@ from wagtail.rich_text import RichText
 
 from home.models import StandardPage
 from network.models import Topic
+from network.search import service
 from resources.models import ResourceDocument, ResourceIndexPage, ResourcePage
-from search import service
 from search.highlight import highlight, highlight_title
 from tests.factories import CallIndexPageFactory, EventIndexPageFactory, add_call, add_event
 from tests.html_lists import result_titles
@@ -335,7 +335,8 @@ def test_search_page_query_count_is_bounded(client, resources, django_assert_max
 
 
 def test_facets_and_total_count_every_match_past_the_result_window(client, resources, monkeypatch):
-    """Pages list the best RESULT_WINDOW matches; facets count them all (search/README.md)."""
+    """Pages list the best RESULT_WINDOW matches; facets count them all
+    (network/search/README.md)."""
     monkeypatch.setattr(service, "RESULT_WINDOW", 2)
     monkeypatch.setattr("search.views.RESULT_WINDOW", 2)
 
@@ -443,12 +444,12 @@ def test_search_box_is_enhanced_only_by_script(client, resources):
 
 ELASTICSEARCH_DOWN = {
     "default": {
-        "BACKEND": "search.backends.elasticsearch",
+        "BACKEND": "network.search.backends.elasticsearch",
         "URLS": ["http://127.0.0.1:9"],
         "INDEX_PREFIX": "test_down_",
         "TIMEOUT": 1,
     },
-    "database": {"BACKEND": "search.backends.database"},
+    "database": {"BACKEND": "network.search.backends.database"},
 }
 
 
@@ -459,7 +460,7 @@ def test_search_answers_from_the_database_when_elasticsearch_is_down(
     exactly what an outage looks like to the client."""
     settings.WAGTAILSEARCH_BACKENDS = ELASTICSEARCH_DOWN
 
-    with caplog.at_level(logging.WARNING, logger="search.service"):
+    with caplog.at_level(logging.WARNING, logger="network.search.service"):
         html = get(client, q="bidlevy")
 
     assert len(result_titles(html)) == 3

@@ -89,7 +89,7 @@ def test_local_defaults_are_sqlite_database_search_and_console_email():
 
     assert values["database"] == "django.db.backends.sqlite3"
     assert values["database_name"].endswith("db.sqlite3")
-    assert values["search"] == {"default": "search.backends.database"}
+    assert values["search"] == {"default": "network.search.backends.database"}
     # Rate limits need a cache every process shares.
     assert values["cache"] == "django.core.cache.backends.db.DatabaseCache"
     assert values["email"] == "django.core.mail.backends.console.EmailBackend"
@@ -110,8 +110,8 @@ def test_services_are_configured_from_urls():
 
     assert values["database"] == "django.db.backends.postgresql"
     assert values["search"] == {
-        "default": "search.backends.elasticsearch",
-        "database": "search.backends.database",
+        "default": "network.search.backends.elasticsearch",
+        "database": "network.search.backends.database",
     }
     assert values["search_urls"] == ["http://search.internal:9200"]
     assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
@@ -129,8 +129,8 @@ def test_opensearch_is_configured_by_its_own_variables():
     )
 
     assert values["search"] == {
-        "default": "search.backends.opensearch",
-        "database": "search.backends.database",
+        "default": "network.search.backends.opensearch",
+        "database": "network.search.backends.database",
     }
     assert values["search_urls"] == ["https://user:secret@search.example.net:9200"]
     assert values["search_prefix"] == "network_staging_"

@@ -15,8 +15,8 @@ from wagtail.models import PageViewRestriction
 from wagtail_localize.models import Translation, TranslationSource
 
 from events.models import EventIndexPage
+from network.search.backends.elasticsearch import SearchBackend
 from resources.models import ResourcePage
-from search.backends.elasticsearch import SearchBackend
 from tests.factories import add_event, add_resource, days_from_now
 from tests.html_lists import facet_counts, result_titles, titles
 
@@ -299,7 +299,7 @@ def test_editors_set_the_option_and_translations_follow_it(admin_client, librari
 
 
 def test_spanish_search_keeps_to_spanish_and_labels_other_languages_when_asked(client, libraries):
-    """The search answers in the visitor's language by default (fast: search/README.md); its
+    """The search answers in the visitor's language by default (fast: network/search/README.md); its
     "all languages" option adds the rest, each labelled with its language."""
     spanish = english("Policy brief on BIDs").copy_for_translation(libraries[1].locale)
     spanish.title = "Resumen de política sobre BIDs"
@@ -313,7 +313,7 @@ def test_spanish_search_keeps_to_spanish_and_labels_other_languages_when_asked(c
     assert badge(item(html, "Resumen de política sobre BIDs")) is None
 
     # A word both languages' analysis leaves alone: searching every language uses the active
-    # language's (search/README.md), so on PostgreSQL English "summary" is not found from
+    # language's (network/search/README.md), so on PostgreSQL English "summary" is not found from
     # Spanish.
     everywhere = html_of(client.get("/es/buscar/", {"q": "MINVU", "all_languages": "on"}))
     assert "White paper for MINVU" in result_titles(everywhere)

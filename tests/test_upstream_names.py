@@ -1,7 +1,7 @@
 """The private names of modelsearch, Wagtail and Django that the site's search backends override
-or call (search/README.md, "Upstream names"). An upgrade that renames one would not fail loudly:
-an override of a method that is no longer called is simply skipped, and the site falls back to
-slower or unfiltered searching. These tests name what moved and who relies on it."""
+or call (network/search/README.md, "Upstream names"). An upgrade that renames one would not fail
+loudly: an override of a method that is no longer called is simply skipped, and the site falls
+back to slower or unfiltered searching. These tests name what moved and who relies on it."""
 
 import inspect
 
@@ -11,14 +11,14 @@ from django.db.models import F
 from modelsearch.backends.base import BaseSearchResults
 from modelsearch.backends.database.postgres.postgres import PostgresSearchQueryCompiler
 
-from search.backends import elasticsearch, opensearch, postgres
+from network.search.backends import elasticsearch, opensearch, postgres
 
 pytestmark = pytest.mark.both_databases
 
 # modelsearch's SQLite backend needs its FTS table's model, which exists on SQLite only: its
 # subclasses are checked in CI's SQLite pass.
 if connection.vendor == "sqlite":
-    from search.backends import sqlite
+    from network.search.backends import sqlite
 
     SQLITE_CLASSES = [
         sqlite.RankedSQLiteSearchQueryCompiler,
@@ -57,16 +57,20 @@ SITE_CLASSES = [
 # Names the site calls or whose value it replaces, not methods it overrides: (upstream class,
 # name, who relies on it).
 CALLED = [
-    (BaseSearchResults, "_clone", "search/backends/multilingual.py"),
-    (PostgresSearchQueryCompiler, "_build_rank_expression", "search/backends/postgres.py"),
-    (F, "_combine", "search/backends/postgres.py"),
+    (BaseSearchResults, "_clone", "network/search/backends/multilingual.py"),
+    (PostgresSearchQueryCompiler, "_build_rank_expression", "network/search/backends/postgres.py"),
+    (F, "_combine", "network/search/backends/postgres.py"),
     *(
-        (stock.results_class, name, "search/backends/multilingual.py")
+        (stock.results_class, name, "network/search/backends/multilingual.py")
         for stock in STOCK_ENGINES
         for name in ("_get_es_body", "_backend_do_search", "fields_param_name")
     ),
     *(
-        (stock.mapping_class, "edgengram_analyzer_config", "search/backends/multilingual.py")
+        (
+            stock.mapping_class,
+            "edgengram_analyzer_config",
+            "network/search/backends/multilingual.py",
+        )
         for stock in STOCK_ENGINES
     ),
 ]
@@ -112,7 +116,7 @@ def test_every_private_override_still_overrides_something_upstream(cls):
     ]
     assert not missing, (
         f"{cls.__qualname__}: no upstream class defines {', '.join(missing)} any more; "
-        "find what replaced it and update the override (search/README.md, 'Upstream names')"
+        "find what replaced it and update the override (network/search/README.md, 'Upstream names')"
     )
 
 
@@ -133,5 +137,5 @@ def test_the_sites_own_helpers_are_not_upstream_names():
 def test_every_name_relied_on_still_exists(owner, name, caller):
     assert hasattr(owner, name), (
         f"{owner.__module__}.{owner.__qualname__} has no {name} any more, which {caller} "
-        "calls (search/README.md, 'Upstream names')"
+        "calls (network/search/README.md, 'Upstream names')"
     )

@@ -31,8 +31,8 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=
 # A search engine, named by the variable that gives its URL: Elasticsearch 9 or OpenSearch 2.
 # Each has its own index prefix and timeout variables (ELASTICSEARCH_TIMEOUT, OPENSEARCH_TIMEOUT).
 SEARCH_ENGINES = {
-    "ELASTICSEARCH": "search.backends.elasticsearch",
-    "OPENSEARCH": "search.backends.opensearch",
+    "ELASTICSEARCH": "network.search.backends.elasticsearch",
+    "OPENSEARCH": "network.search.backends.opensearch",
 }
 SEARCH_ENGINE_URLS = {
     name: url for name in SEARCH_ENGINES if (url := env.str(f"{name}_URL", default=""))
@@ -42,7 +42,7 @@ if len(SEARCH_ENGINE_URLS) > 1:
         "Set ELASTICSEARCH_URL or OPENSEARCH_URL, not both: the site searches one engine."
     )
 # After a failed search, how long the site answers from the database before asking the
-# engine again (search/service.py).
+# engine again (network/search/service.py).
 SEARCH_ENGINE_RETRY_SECONDS = env.float("SEARCH_ENGINE_RETRY_SECONDS", default=30)
 
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -280,7 +280,7 @@ PAGE_CACHE_ALIAS = "pages"
 HEALTH_CHECKS = {
     "database": "network.health.check_database",
     "cache": "network.health.check_cache",
-    "search": "search.health.check_search",
+    "search": "network.search.health.check_search",
 }
 
 # --- Member accounts (django-allauth) -------------------------------------------------------
@@ -329,8 +329,9 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # --- Search ---------------------------------------------------------------------------------
 
-# search/backends/ holds the site's backends; search/service.py decides which one answers.
-DATABASE_SEARCH_BACKEND = {"BACKEND": "search.backends.database"}
+# network/search/backends/ holds the site's backends; network/search/service.py decides which one
+# answers.
+DATABASE_SEARCH_BACKEND = {"BACKEND": "network.search.backends.database"}
 if SEARCH_ENGINE_URLS:
     ((SEARCH_ENGINE, SEARCH_ENGINE_URL),) = SEARCH_ENGINE_URLS.items()
     WAGTAILSEARCH_BACKENDS = {
@@ -342,7 +343,7 @@ if SEARCH_ENGINE_URLS:
             "ATOMIC_REBUILD": True,
             "AUTO_UPDATE": True,
             # One try per request: the clients' retries of a refused or timed-out connection
-            # multiply the wait; search/service.py falls back to the database instead.
+            # multiply the wait; network/search/service.py falls back to the database instead.
             "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
         },
         # Kept up to date alongside the engine so the site can still search if it is down.
@@ -402,7 +403,8 @@ LOGGING: dict[str, Any] = {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": env.str("WAGTAIL_LOG_LEVEL", default="WARNING")},
         # With Elasticsearch down, its client logs every refused retry of every search (about
-        # 3,000 records a minute under load); search/service.py logs one warning per fallback.
+        # 3,000 records a minute under load); network/search/service.py logs one warning per
+        # fallback.
         "elastic_transport": {"level": "ERROR"},
         "opensearch": {"level": "ERROR"},
     },

@@ -6,6 +6,8 @@ place, would not be rebuilt either. This one rebuilds every backend it can, then
 naming each backend that failed and its URL.
 """
 
+from typing import Any
+
 from django.core.management.base import CommandError
 from modelsearch.conf import get_app_config
 from wagtail.search.management.commands.update_index import Command as WagtailUpdateIndex
@@ -17,7 +19,7 @@ class Command(WagtailUpdateIndex):
         "exits non-zero, naming it, if one cannot be rebuilt."
     )
 
-    def handle(self, **options):
+    def handle(self, **options: Any) -> None:
         self.verbosity = options["verbosity"]
         config = get_app_config().get_search_backend_config()
         names = [options["backend_name"]] if options["backend_name"] else list(config)

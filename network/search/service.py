@@ -16,17 +16,24 @@ import threading
 import time
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import F
+from django.db.models import F, QuerySet
 from wagtail.search.backends import get_search_backend
+from wagtail.search.backends.base import BaseSearchBackend
 
 from network.lookups import InList
-from search.backends.ranking import content_type_of, matched_keys
+from network.search.backends.ranking import content_type_of, matched_keys
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+# A result as a page of results holds it: (primary key, content type id).
+Row = tuple[Any, int]
 
 DEFAULT_ALIAS = "default"
 FALLBACK_ALIAS = "database"
@@ -41,14 +48,14 @@ RESULT_WINDOW = 1000
 NOT_WORD = re.compile(r"[^\w\s]|_")
 
 
-def clean_query(raw):
+def clean_query(raw: object) -> str:
     """The query as the engines will see it: words only, whitespace-collapsed, bounded."""
     text = unicodedata.normalize("NFC", str(raw or "")[: MAX_QUERY_LENGTH * 4])
     words = NOT_WORD.sub(" ", text).split()[:MAX_TERMS]
     return " ".join(words)[:MAX_QUERY_LENGTH].strip()
 
 
-def backend_aliases():
+def backend_aliases() -> list[str]:
     aliases = [DEFAULT_ALIAS]
     if FALLBACK_ALIAS in settings.WAGTAILSEARCH_BACKENDS:
         aliases.append(FALLBACK_ALIAS)
@@ -67,24 +74,22 @@ class Breaker:
     """The backends that failed lately, in this process. Searches skip a failed backend until
     its ``retry_at``; the first search after that tries it again."""
 
-    def __init__(self):
-        self._outages = {}
+    def __init__(self) -> None:
+        self._outages: dict[str, Outage] = {}
         self._lock = threading.Lock()
 
-    def outage(self, alias):
+    def outage(self, alias: str) -> Outage | None:
         return self._outages.get(alias)
 
-    def is_open(self, alias):
+    def is_open(self, alias: str) -> bool:
         outage = self._outages.get(alias)
         return outage is not None and time.monotonic() < outage.retry_at
 
-    def failed(self, alias, error):
+    def failed(self, alias: str, error: BaseException) -> None:
         now = time.monotonic()
         with self._lock:
-            outage = self._outages.get(alias)
-            first = outage is None
-            if first:
-                outage = self._outages[alias] = Outage(started=now, retry_at=now)
+            first = alias not in self._outages
+            outage = self._outages.setdefault(alias, Outage(started=now, retry_at=now))
             outage.retry_at = now + settings.SEARCH_ENGINE_RETRY_SECONDS
         if first:
             logger.warning(
@@ -99,7 +104,7 @@ class Breaker:
                 exc_info=logger.isEnabledFor(logging.DEBUG),
             )
 
-    def answered(self, alias):
+    def answered(self, alias: str) -> None:
         with self._lock:
             outage = self._outages.pop(alias, None)
         if outage is not None:
@@ -110,7 +115,7 @@ class Breaker:
                 FALLBACK_ALIAS,
             )
 
-    def reset(self):
+    def reset(self) -> None:
         with self._lock:
             self._outages.clear()
 
@@ -118,7 +123,7 @@ class Breaker:
 breaker = Breaker()
 
 
-def run_search(operation):
+def run_search(operation: Callable[[BaseSearchBackend], T]) -> T:
     """``operation(backend)`` on the default backend, or on the database backend if the default
     one fails or failed lately (``breaker``). ``operation`` must evaluate what it needs (lists,
     counts) before returning."""
@@ -141,15 +146,17 @@ class RankedRows:
     sequence for a paginator: its length is known from the counts, and a slice ranks only the
     rows it holds, unless they were ranked with the counts (``ranked``: start, stop, rows)."""
 
-    def __init__(self, results, total, ranked=None):
+    def __init__(
+        self, results: Any, total: int, ranked: tuple[Any, Any, list[Row]] | None = None
+    ) -> None:
         self.results = results
         self.total = total
         self.ranked = ranked
 
-    def __len__(self):
+    def __len__(self) -> int:
         return min(self.total, RESULT_WINDOW)
 
-    def __getitem__(self, index):
+    def __getitem__(self, index: slice) -> list[Row]:
         if not isinstance(index, slice):
             raise TypeError("RankedRows only supports slices")
         start, stop, _step = index.indices(len(self))
@@ -162,7 +169,7 @@ class RankedRows:
         return self.results[start:stop].pks_and_content_types()
 
 
-def requested_slice(page_number, per_page):
+def requested_slice(page_number: int | str | None, per_page: int) -> tuple[int, int] | None:
     """``(start, stop)`` of the page a visitor asks for, if it may be in the result window: the
     rows to rank along with the counts. A number the paginator will correct gives None."""
     try:
@@ -193,13 +200,19 @@ class FacetedPage:
     more: bool
 
 
-def as_text(value):
+def as_text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def search_in(backend, queryset, query, language_code, **search_options):
+def search_in(
+    backend: BaseSearchBackend,
+    queryset: QuerySet[Any],
+    query: str,
+    language_code: str | None,
+    **search_options: Any,
+) -> Any:
     """``backend.search``; with ``language_code``, the language of the locale ``queryset`` is
-    filtered on, when the backend's results can take it (search/backends/language.py)."""
+    filtered on, when the backend's results can take it (network/search/backends/language.py)."""
     results = backend.search(query, queryset, **search_options)
     if language_code and hasattr(results, "in_language"):
         results = results.in_language(language_code)
@@ -207,8 +220,14 @@ def search_in(backend, queryset, query, language_code, **search_options):
 
 
 def faceted_search(
-    queryset, query, counts, page_number=1, per_page=10, language_code=None, **search_options
-):
+    queryset: QuerySet[Any],
+    query: str,
+    counts: Callable[[Any], dict[str, QuerySet[Any]]],
+    page_number: int | str | None = 1,
+    per_page: int = 10,
+    language_code: str | None = None,
+    **search_options: Any,
+) -> "FacetedPage":
     """One page of results and counts over the matches, from the backend that answers.
 
     ``counts(keys)`` returns ``{name: queryset}``, each queryset counting over the objects whose
@@ -222,7 +241,8 @@ def faceted_search(
 
     ``language_code``: the language of the locale ``queryset`` is filtered on, if any."""
 
-    def operation(backend):
+    def operation(backend: BaseSearchBackend) -> FacetedPage:
+        rows: Any  # RankedRows, or a list of them: what a paginator reads either way
         results = search_in(backend, queryset, query, language_code, **search_options)
         if hasattr(results, "count_matches"):
             start, stop = requested_slice(page_number, per_page) or (None, None)
@@ -247,17 +267,22 @@ def faceted_search(
                 for name, counting in counts(keys).items()
             }
             total, more = len(rows), len(keys) >= RESULT_WINDOW
-        page = Paginator(rows, per_page).get_page(page_number)
+        page: Any = Paginator(rows, per_page).get_page(page_number)
         page.object_list = list(page.object_list)
         return FacetedPage(page, types, counted, total, more)
 
     return run_search(operation)
 
 
-def matching_ids(queryset, query, limit=RESULT_WINDOW, order_by_relevance=True):
+def matching_ids(
+    queryset: QuerySet[Any],
+    query: str,
+    limit: int = RESULT_WINDOW,
+    order_by_relevance: bool = True,
+) -> list[Any]:
     """Primary keys of the first ``limit`` matches, best first (or in the queryset's order)."""
 
-    def operation(backend):
+    def operation(backend: BaseSearchBackend) -> list[Any]:
         results = backend.search(query, queryset, order_by_relevance=order_by_relevance)[:limit]
         # The site's backends read the keys alone; others (e.g. modelsearch's MySQL backend)
         # only offer objects.
@@ -268,5 +293,5 @@ def matching_ids(queryset, query, limit=RESULT_WINDOW, order_by_relevance=True):
     return run_search(operation)
 
 
-def autocomplete_titles(queryset, query, limit=8):
+def autocomplete_titles(queryset: QuerySet[Any], query: str, limit: int = 8) -> list[Any]:
     return run_search(lambda backend: list(backend.autocomplete(query, queryset)[:limit]))

@@ -3,6 +3,9 @@
 Every public search (and the library) asks for "the live pages of this locale"; without it the
 database reads the whole page table, the largest part of a search's time once the full-text
 match itself uses its GIN indexes. With it, PostgreSQL answers from the index alone.
+
+It was the search app's second migration; on a database that ran it there, the index exists and
+this does nothing.
 """
 
 from django.db import migrations
@@ -23,7 +26,7 @@ def drop(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("search", "0001_language_search_configurations"),
+        ("network", "0008_language_search_configurations"),
         ("wagtailcore", "0098_apitoken"),
     ]
 

@@ -6,12 +6,12 @@ from django.conf import settings
 from wagtail.search.backends import get_search_backend
 
 from network.health import DEGRADED, OK
-from search.service import DEFAULT_ALIAS, FALLBACK_ALIAS, breaker
+from network.search.service import DEFAULT_ALIAS, FALLBACK_ALIAS, breaker
 
 logger = logging.getLogger(__name__)
 
 
-def check_search():
+def check_search() -> dict[str, str]:
     if FALLBACK_ALIAS not in settings.WAGTAILSEARCH_BACKENDS:
         return {"state": OK, "backend": "database"}
     backend = get_search_backend(DEFAULT_ALIAS)

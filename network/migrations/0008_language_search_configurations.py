@@ -1,5 +1,8 @@
-"""Text search configurations for search/backends/postgres.py: each language's stemmer after
-unaccent, so accents never decide a match. Nothing to do on other databases."""
+"""Text search configurations for network/search/backends/postgres.py: each language's stemmer after
+unaccent, so accents never decide a match. Nothing to do on other databases.
+
+It was the search app's first migration until the search engine moved into the shared core; it
+drops and recreates the configurations, so a database that ran it there runs it again safely."""
 
 from django.db import migrations
 
@@ -34,6 +37,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = []
+    dependencies = [("network", "0007_editors_manage_vocabulary_partners_and_site_links")]
 
     operations = [migrations.RunPython(create, drop)]

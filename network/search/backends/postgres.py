@@ -5,7 +5,7 @@ matching row before cutting the page. Here one query over the index entries, fil
 caller's queryset as a subquery, ranks and slices, and only the shown objects are loaded.
 
 Each object is indexed with the text search configuration of its locale's language (created by
-search/migrations/0001): ``es_unaccent`` (Spanish stemming), ``en_unaccent`` (English stemming),
+network/migrations/0001): ``es_unaccent`` (Spanish stemming), ``en_unaccent`` (English stemming),
 else ``simple_unaccent``; all fold accents. A search uses the configuration of the locale its
 queryset is filtered on, else that of the active language.
 """
@@ -30,8 +30,8 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import Fuzzy, MatchAll, Not, PlainText
 from wagtail.models import Locale
 
-from search.backends.language import LanguageHintMixin
-from search.backends.ranking import (
+from network.search.backends.language import LanguageHintMixin
+from network.search.backends.ranking import (
     RankedSearchResultsMixin,
     caller_object_ids,
     has_integer_keys,

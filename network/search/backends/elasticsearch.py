@@ -1,8 +1,8 @@
 """The site's Elasticsearch 9 backend: Wagtail's, with English and Spanish language analysis
-(search/backends/multilingual.py)."""
+(network/search/backends/multilingual.py)."""
 
 from wagtail.search.backends.elasticsearch9 import Elasticsearch9SearchBackend
 
-from search.backends.multilingual import multilingual_backend
+from network.search.backends.multilingual import multilingual_backend
 
 SearchBackend = multilingual_backend(Elasticsearch9SearchBackend, "Elasticsearch")

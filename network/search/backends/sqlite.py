@@ -19,8 +19,8 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 from modelsearch.query import MatchAll, Not
 
-from search.backends.language import LanguageHintMixin
-from search.backends.ranking import (
+from network.search.backends.language import LanguageHintMixin
+from network.search.backends.ranking import (
     RankedSearchResultsMixin,
     caller_object_ids,
     has_integer_keys,

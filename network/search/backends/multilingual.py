@@ -3,7 +3,8 @@
 One piece of code for both engines: ``multilingual_backend(stock)`` takes a modelsearch backend
 class (``Elasticsearch9SearchBackend``, ``OpenSearch2SearchBackend``), whose mapping, query
 compiler and results classes share modelsearch's ``elasticsearchbase``, and returns it with the
-site's analysis. ``search/backends/elasticsearch.py`` and ``opensearch.py`` are one line each.
+site's analysis. ``network/search/backends/elasticsearch.py`` and ``opensearch.py`` are one line
+each.
 
 Design: one index per root model (as stock Wagtail), in which every full-text field also gets one
 sub-field per site language (``title.es``, ``_all_text.en``, ...) analysed by that language's
@@ -17,7 +18,7 @@ Why sub-fields rather than one index per language: Wagtail decides the index fro
 per index and put every object of a model in it. Per-language indexes would need our own routing
 in ``add``/``add_bulk``/``delete``, the rebuild command and the results class. Sub-fields only
 change the mapping, the analysis settings and which field names a query targets, so rebuilds,
-aliases and signal-driven updates stay Wagtail's own. See search/README.md.
+aliases and signal-driven updates stay Wagtail's own. See network/search/README.md.
 
 The idea of choosing the language analysis from the locale being searched comes from the Mozilla
 Foundation site (``get_search_backend_for_locale``); here it is done inside one backend instead of
@@ -34,7 +35,7 @@ from django.db.models.sql.where import AND, WhereNode
 from modelsearch.utils import deep_update
 from wagtail.models import Locale
 
-from search.backends.language import LanguageHintMixin
+from network.search.backends.language import LanguageHintMixin
 
 # Language code -> analyzer of its sub-field; the code is also the sub-field's name.
 LANGUAGE_ANALYZERS = {"en": "english_folded", "es": "spanish_folded"}
