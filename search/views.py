@@ -19,6 +19,8 @@ from network.taxonomy import term_labels
 from resources.models import ResourcePage, document_links
 from search.forms import SearchForm, SortOrder, page_kinds
 from search.highlight import highlight, highlight_title, mentions
+from search.log import count_search
+from search.promotions import editors_picks
 
 RESULTS_PER_PAGE = 10
 RESOURCE_FILTERS = ("resource_type", "topic", "year")
@@ -97,7 +99,11 @@ def search_results(request, form, query):
     results.object_list = [
         search_result(page, query, snippets[page.pk], languages) for page in pages
     ]
+    first_page = results.number == 1
+    if first_page:
+        count_search(query, locale.language_code, found_anything=bool(found.total))
     return {
+        "editors_picks": editors_picks(query, locale) if first_page else [],
         "results": results,
         # The page lists the best RESULT_WINDOW and says when there are more.
         "total": min(found.total, RESULT_WINDOW),

@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.utils import translation
 from wagtail.models import Locale
@@ -236,3 +237,17 @@ def library(site_tree, terms):
     add_resource(library_en, "Unpublished draft", year=2022, publish=False)
     add_resource(library_es, "Informe sólo en español", year=2018, topics=[bids])
     return library_en, library_es
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """A user in Wagtail's Editors group, with the permissions the site's migrations give it."""
+    user = django_user_model.objects.create_user("editora", "editora@example.org", "pw")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

@@ -6,7 +6,6 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
@@ -17,19 +16,6 @@ from tests.factories import ResourceIndexPageFactory, add_resource, add_translat
 pytestmark = pytest.mark.django_db
 
 REPORT = "/admin/reports/translation-status/"
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("editora", "editora@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from network.admin_reports import report_urls
 from translations.views import TranslationStatusReportView, UpdateTranslationsView
 
 
@@ -21,18 +22,9 @@ def take_over_wagtail_localize_update_view():
 
 @hooks.register("register_admin_urls")
 def register_translation_admin_urls():
-    return [
-        path(
-            "reports/translation-status/",
-            TranslationStatusReportView.as_view(),
-            name="translation_status_report",
-        ),
-        path(
-            "reports/translation-status/results/",
-            TranslationStatusReportView.as_view(results_only=True),
-            name="translation_status_report_results",
-        ),
-    ]
+    return report_urls(
+        "translation-status", TranslationStatusReportView, "translation_status_report"
+    )
 
 
 class TranslationStatusMenuItem(MenuItem):

@@ -44,6 +44,9 @@ if len(SEARCH_ENGINE_URLS) > 1:
 # After a failed search, how long the site answers from the database before asking the
 # engine again (network/search/service.py).
 SEARCH_ENGINE_RETRY_SECONDS = env.float("SEARCH_ENGINE_RETRY_SECONDS", default=30)
+# Days of the search log kept by `prune_search_log` (search/log.py): a year and a month, so the
+# admin's report of the last 365 days is whole.
+SEARCH_LOG_DAYS = env.int("SEARCH_LOG_DAYS", default=400)
 
 REDIS_URL = env.str("REDIS_URL", default="")
 # Whole pages and menus are cached apart from the rate-limit counters, so that no amount of page
@@ -98,6 +101,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
