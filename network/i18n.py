@@ -9,7 +9,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 from wagtail.query import PageQuerySet
 
 from network.restrictions import is_public, public
@@ -38,13 +38,15 @@ def page_alternates(
         for translation in translations
         if translation.live and is_public(translation)
     }
+    missing = [code for code, _name in settings.LANGUAGES if code not in translations]
+    homes = home_urls(missing, request) if missing else {}
     alternates = []
     for code, name in settings.LANGUAGES:
         translation = translations.get(code)
         if translation is not None:
             alternates.append(Alternate(code, name, absolute_page_url(translation, request), True))
         else:
-            alternates.append(Alternate(code, name, home_url(code, request), False))
+            alternates.append(Alternate(code, name, homes[code], False))
     return alternates
 
 
@@ -69,26 +71,40 @@ def path_alternates(request: HttpRequest) -> list[Alternate]:
 
 
 def home_alternates(request: HttpRequest) -> list[Alternate]:
-    return [
-        Alternate(code, name, home_url(code, request), False) for code, name in settings.LANGUAGES
-    ]
+    homes = home_urls([code for code, _name in settings.LANGUAGES], request)
+    return [Alternate(code, name, homes[code], False) for code, name in settings.LANGUAGES]
 
 
 def home_url(language_code: str, request: HttpRequest | None = None) -> str:
-    """The live home page of the request's site in this language, or the language's URL prefix
-    (which the site answers with a redirect or a 404) if it has none yet."""
+    return home_urls([language_code], request)[language_code]
+
+
+def home_urls(language_codes: Sequence[str], request: HttpRequest | None = None) -> dict[str, str]:
+    """``{language code: URL}``: the live home page of the request's site in each language, or
+    the language's URL prefix (which the site answers with a redirect or a 404) if it has none
+    yet. One query for them all."""
     site = (
         Site.find_for_request(request)
         if request
         else Site.objects.filter(is_default_site=True).first()
     )
+    homes = {}
     if site is not None:
-        locale = Locale.objects.filter(language_code=language_code).first()
-        home = site.root_page.get_translation_or_none(locale) if locale else None
-        if home is not None and home.live:
-            return absolute_page_url(home, request)
-    path = f"/{language_code}/"
-    return request.build_absolute_uri(path) if request else path
+        homes = {
+            home.locale.language_code: home
+            for home in site.root_page.get_translations(inclusive=True)
+            .live()
+            .filter(locale__language_code__in=language_codes)
+            .select_related("locale")
+        }
+    urls = {}
+    for code in language_codes:
+        if code in homes:
+            urls[code] = absolute_page_url(homes[code], request)
+        else:
+            path = f"/{code}/"
+            urls[code] = request.build_absolute_uri(path) if request else path
+    return urls
 
 
 def absolute_page_url(page: Page, request: HttpRequest | None = None) -> str:
