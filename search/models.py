@@ -25,3 +25,26 @@ class DailySearchCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} {self.language} {self.query}"
+
+
+class SearchWord(models.Model):
+    """A word of the site's published text in one language, for "Did you mean"
+    (search/vocabulary.py): ``word`` folded (lower case, no accents) as searches match it,
+    ``spelling`` as the text writes it most often, ``occurrences`` how often."""
+
+    language = models.CharField(_("language"), max_length=8)
+    word = models.CharField(_("word"), max_length=64)
+    spelling = models.CharField(_("spelling"), max_length=64)
+    occurrences = models.PositiveIntegerField(_("occurrences"), default=0)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "word"], name="one_search_word_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.language} {self.spelling}"

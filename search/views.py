@@ -1,12 +1,14 @@
 import datetime
 import functools
 from collections import Counter
+from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, Prefetch, Q, prefetch_related_objects
 from django.db.models.functions import ExtractYear
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
@@ -14,15 +16,24 @@ from network.listing import Facet, FacetOption, ignored_filter_messages
 from network.lookups import InList
 from network.models import Topic
 from network.restrictions import public
-from network.search.service import RESULT_WINDOW, autocomplete_titles, clean_query, faceted_search
+from network.search.service import (
+    RESULT_WINDOW,
+    autocomplete_titles,
+    clean_query,
+    faceted_search,
+    matching_ids,
+)
 from network.taxonomy import term_labels
 from resources.models import ResourcePage, document_links
 from search.forms import SearchForm, SortOrder, page_kinds
 from search.highlight import highlight, highlight_title, mentions
 from search.log import count_search
 from search.promotions import editors_picks
+from search.vocabulary import did_you_mean
 
 RESULTS_PER_PAGE = 10
+# A search that finds fewer is offered a better spelling, if there is one.
+FEW_RESULTS = 3
 RESOURCE_FILTERS = ("resource_type", "topic", "year")
 
 
@@ -104,6 +115,7 @@ def search_results(request, form, query):
         count_search(query, locale.language_code, found_anything=bool(found.total))
     return {
         "editors_picks": editors_picks(query, locale) if first_page else [],
+        "did_you_mean": better_spelling(form, query, locale, found.total),
         "results": results,
         # The page lists the best RESULT_WINDOW and says when there are more.
         "total": min(found.total, RESULT_WINDOW),
@@ -112,6 +124,24 @@ def search_results(request, form, query):
         "querystring": querystring_without_page(request),
         "suggestions": suggestions(request, form) if not found.total else [],
     }
+
+
+def better_spelling(form, query, locale, total):
+    """``{"query", "url"}``: the query spelt as the words of the visitor's language are
+    (search/vocabulary.py), when the query found fewer than FEW_RESULTS and that finds more; or
+    None."""
+    if total >= FEW_RESULTS:
+        return None
+    suggestion = did_you_mean(query, locale.language_code)
+    if suggestion is None:
+        return None
+    found = matching_ids(search_queryset(form, locale), suggestion, limit=total + 1)
+    if len(found) <= total:
+        return None
+    parameters = {"q": suggestion}
+    if form.value("all_languages"):
+        parameters["all_languages"] = "on"
+    return {"query": suggestion, "url": f"{reverse('search')}?{urlencode(parameters)}"}
 
 
 def keys_filter(field, keys):
