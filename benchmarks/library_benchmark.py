@@ -82,6 +82,14 @@ def add_database_argument(parser):
     )
 
 
+def parse_with_database(parser):
+    """``parser``'s arguments, with ``--database-url`` added and checked."""
+    add_database_argument(parser)
+    args = parser.parse_args()
+    check_database_url(parser, args.database_url)
+    return args
+
+
 def check_database_url(parser, database_url):
     if not database_url:
         return

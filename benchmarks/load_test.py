@@ -47,7 +47,10 @@ from benchmarks.library_benchmark import (  # noqa: E402
     log,
     throwaway_site,
 )
-from benchmarks.search_benchmark import refresh_statistics, services_search_node  # noqa: E402
+from benchmarks.search_benchmark import (  # noqa: E402
+    add_opensearch_argument,
+    refresh_statistics,
+)
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 LUA_SCRIPT = Path(__file__).resolve().with_name("load_test.lua")
@@ -121,12 +124,7 @@ def parse_args():
         type=Path,
         help="a folder to copy each scenario's gunicorn output to (default: not kept)",
     )
-    parser.add_argument(
-        "--opensearch-url",
-        default=services_search_node(),
-        help="an OpenSearch node for the engine-up scenario ('' to leave it out; default: the "
-        "node scripts/services.sh started, if any)",
-    )
+    add_opensearch_argument(parser, "for the engine-up scenario")
     add_database_argument(parser)
     args = parser.parse_args()
     if min(args.count, args.duration, args.connections, args.workers, args.wrk_threads) < 1:

@@ -28,10 +28,9 @@ from benchmarks.library_benchmark import (  # noqa: E402
     BENCH_URLCONF,
     CHUNK,
     RequestFailed,
-    add_database_argument,
     build_site,
-    check_database_url,
     log,
+    parse_with_database,
     search_index_updates_off,
     throwaway_site,
 )
@@ -96,6 +95,36 @@ def services_search_node():
     return f"http://127.0.0.1:{SERVICES_PORT_FILE.read_text().strip()}"
 
 
+def add_opensearch_argument(parser, purpose):
+    """``--opensearch-url``: a node for ``purpose``, by default the one scripts/services.sh
+    started, if any; '' leaves it out."""
+    parser.add_argument(
+        "--opensearch-url",
+        default=services_search_node(),
+        help=f"an OpenSearch node {purpose} ('' to leave it out; default: the node "
+        "scripts/services.sh started, if any)",
+    )
+
+
+def opensearch_backends(url, prefix, **engine_options):
+    """Search settings with the OpenSearch node at ``url`` as the default backend, under the
+    index ``prefix``, and the database beside it, as in production; neither updated on save."""
+    from network.search.service import DEFAULT_ALIAS
+
+    return {
+        DEFAULT_ALIAS: {
+            "BACKEND": "network.search.backends.opensearch",
+            "URLS": [url],
+            "INDEX_PREFIX": prefix,
+            "TIMEOUT": 30,
+            "AUTO_UPDATE": False,
+            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+            **engine_options,
+        },
+        "database": {"BACKEND": "network.search.backends.database", "AUTO_UPDATE": False},
+    }
+
+
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=10_000, help="resources (default 10000)")
@@ -103,16 +132,8 @@ def parse_args():
     parser.add_argument(
         "--stock-repeat", type=int, default=5, help="timed stock searches (default 5)"
     )
-    parser.add_argument(
-        "--opensearch-url",
-        default=services_search_node(),
-        help="an OpenSearch node to time the search page on too ('' to leave it out; default: "
-        "the node scripts/services.sh started, if any)",
-    )
-    add_database_argument(parser)
-    args = parser.parse_args()
-    check_database_url(parser, args.database_url)
-    return args
+    add_opensearch_argument(parser, "to time the search page on too")
+    return parse_with_database(parser)
 
 
 def main():
@@ -265,18 +286,7 @@ def time_opensearch_page(client, url, repeat):
     from network.search.service import DEFAULT_ALIAS, breaker
 
     prefix = f"bench_{uuid.uuid4().hex[:8]}_"
-    backends = {
-        DEFAULT_ALIAS: {
-            "BACKEND": "network.search.backends.opensearch",
-            "URLS": [url],
-            "INDEX_PREFIX": prefix,
-            "TIMEOUT": 30,
-            "ATOMIC_REBUILD": True,
-            "AUTO_UPDATE": False,
-            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
-        },
-        "database": {"BACKEND": "network.search.backends.database", "AUTO_UPDATE": False},
-    }
+    backends = opensearch_backends(url, prefix, ATOMIC_REBUILD=True)
     try:
         with override_settings(WAGTAILSEARCH_BACKENDS=backends, ROOT_URLCONF=BENCH_URLCONF):
             started = time.perf_counter()

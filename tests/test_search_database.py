@@ -85,6 +85,18 @@ def test_spanish_singular_finds_plural(libraries, site_tree):
         assert titles(search_resources(site_tree.spanish, "ciudad")) == ["Liderazgo urbano"]
 
 
+def test_spanish_stop_words_in_a_query_do_not_stop_it_matching(libraries, site_tree):
+    """ "del" and "el" are dropped from the text; a query with them still finds the page (the
+    PostgreSQL backend asked for their "plurals", "deles" and "eles", which no text has)."""
+    _, library_es = libraries
+    add(library_es, "Comercio en la ribera del Biobío", summary="Cómo medir el impacto.")
+    with translation.override("es"):
+        for query in ("ribera del Biobío", "medir el impacto"):
+            assert titles(search_resources(site_tree.spanish, query)) == [
+                "Comercio en la ribera del Biobío"
+            ], query
+
+
 @needs_stemming
 def test_english_plural_finds_singular(libraries, site_tree):
     library_en, _ = libraries

@@ -15,6 +15,7 @@ import operator
 import re
 from functools import reduce
 
+from django.db import connections
 from django.db.models import BigIntegerField, Case, F, IntegerField, Q, When
 from django.db.models.functions import Cast
 from django.db.models.lookups import Exact
@@ -51,6 +52,29 @@ def language_config(language_code):
 def query_terms(query_string):
     """The words of a plain-text query, split as modelsearch splits them into lexemes."""
     return [term for term in re.split(r"[\s\-]+", query_string) if term]
+
+
+# {(database alias, configuration, word): whether the configuration drops it}, as found.
+_stop_words: dict[tuple[str, str, str], bool] = {}
+STOP_WORDS_KEPT = 10_000
+
+
+def stop_words(terms, config, using):
+    """Those of ``terms`` that ``config`` drops as stop words, asked of PostgreSQL once per word
+    (one query for the words not asked before), since its dictionaries list them."""
+    unknown = sorted({term for term in terms if (using, config, term) not in _stop_words})
+    if unknown:
+        if len(_stop_words) > STOP_WORDS_KEPT:
+            _stop_words.clear()
+        with connections[using].cursor() as cursor:
+            cursor.execute(
+                "SELECT term, to_tsvector(%s::regconfig, term) = ''::tsvector "
+                "FROM unnest(%s::text[]) AS term",
+                [config, unknown],
+            )
+            for term, dropped in cursor.fetchall():
+                _stop_words[using, config, term] = dropped
+    return {term for term in terms if _stop_words.get((using, config, term))}
 
 
 def is_translatable(model):
@@ -176,20 +200,22 @@ class RankedPostgresSearchQueryCompiler(RankedPostgresCompilerMixin, PostgresSea
         terms = query_terms(query.query_string)
         if not terms:
             return None
+        # A stop word ("del", "el") drops out of the query as it does out of the text; its
+        # "plural" ("deles") would not, and would be asked for in every match.
+        dropped = stop_words(terms, config, self.queryset.db)
+
+        def word(form):
+            return super(RankedPostgresSearchQueryCompiler, self).build_tsquery_content(
+                PlainText(form), config=config, invert=invert
+            )
+
         # De Morgan, as modelsearch: a negated word excludes both forms.
         either_form = operator.and_ if invert else operator.or_
         between_words = operator.and_ if (query.operator == "and") != invert else operator.or_
         return reduce(
             between_words,
             [
-                either_form(
-                    super(RankedPostgresSearchQueryCompiler, self).build_tsquery_content(
-                        PlainText(form), config=config, invert=invert
-                    ),
-                    super(RankedPostgresSearchQueryCompiler, self).build_tsquery_content(
-                        PlainText(form + "es"), config=config, invert=invert
-                    ),
-                )
+                word(form) if form in dropped else either_form(word(form), word(form + "es"))
                 for form in terms
             ],
         )
