@@ -3,8 +3,11 @@ the demo content, on every backend available, scored with nDCG@10, MRR and the s
 queries that find nothing. See benchmarks/README.md.
 
     .venv/bin/python benchmarks/search_relevance.py
-        [--database-url postgres://USER@HOST:PORT/bench_relevance_NAME]
+        [--library N] [--database-url postgres://USER@HOST:PORT/bench_relevance_NAME]
         [--opensearch-url http://127.0.0.1:9200 | --opensearch-url '']
+
+With ``--library N``, the demo libraries also hold search_benchmark.py's N generated resources,
+whose words ("city", "leadership", "barrio", "ciudad"…) compete with the judged pages.
 
 The database backend is the run's database (a temporary SQLite file, or the PostgreSQL database
 named, created and dropped). The OpenSearch node is the one ``scripts/services.sh start search``
@@ -30,6 +33,7 @@ from benchmarks.library_benchmark import (  # noqa: E402
 )
 from benchmarks.search_benchmark import (  # noqa: E402
     add_opensearch_argument,
+    create_resources,
     opensearch_backends,
 )
 
@@ -46,6 +50,14 @@ def parse_args():
         type=Path,
         default=JUDGEMENTS,
         help=f"the judged queries (default {JUDGEMENTS.name})",
+    )
+    parser.add_argument(
+        "--library",
+        type=int,
+        default=0,
+        metavar="N",
+        help="generated resources to add to the demo libraries (default 0; the search "
+        "benchmark's 10000 to judge the ranking among them)",
     )
     add_opensearch_argument(parser, "to score too")
     return parse_with_database(parser)
@@ -66,13 +78,15 @@ def run(args, judged):
     call_command("migrate", verbosity=0)
     log("Loading the demo…")
     call_command("load_demo", verbosity=0)
+    if args.library:
+        add_generated_resources(args.library)
     client = Client(HTTP_HOST="localhost")
     rows = [(f"database ({connection.vendor})", score_all(client, judged))]
     if args.opensearch_url:
         rows.append(("OpenSearch", score_on_opensearch(client, judged, args.opensearch_url)))
     else:
         log("OpenSearch: not scored (no node; scripts/services.sh start search)")
-    print_table(len(judged), rows)
+    print_table(len(judged), args.library, rows)
     for heading, missed in (
         (f"under nDCG@{DEPTH} {TARGET_NDCG}", lambda result: result["ndcg"] < TARGET_NDCG),
         ("that found nothing", lambda result: result["found_nothing"]),
@@ -88,6 +102,20 @@ def run(args, judged):
             for name, language, query in misses:
                 print(f"  {name:<22} {language}  {query}")
     return 0
+
+
+def add_generated_resources(count):
+    """``count`` generated resources in the demo's English and Spanish libraries, indexed."""
+    from django.core.management import call_command
+
+    from resources.models import ResourceIndexPage
+
+    libraries = [
+        ResourceIndexPage.objects.get(locale__language_code=language) for language in ("en", "es")
+    ]
+    log(f"Adding {count} generated resources…")
+    create_resources(libraries, count)
+    call_command("update_index", verbosity=0)
 
 
 def score_on_opensearch(client, judged, url):
@@ -145,8 +173,11 @@ def dcg(gains):
     return sum((2**gain - 1) / math.log2(rank + 1) for rank, gain in enumerate(gains, 1))
 
 
-def print_table(count, rows):
-    print(f"\n{count} judged queries on the demo content; nDCG and MRR at {DEPTH}")
+def print_table(count, generated, rows):
+    content = (
+        f"the demo content and {generated} generated resources" if generated else "the demo content"
+    )
+    print(f"\n{count} judged queries on {content}; nDCG and MRR at {DEPTH}")
     print(f"{'backend':<22} {'language':<8} {'queries':>7} {'nDCG@10':>8} {'MRR':>6} {'zero':>6}")
     for name, results in rows:
         for language in ("en", "es", "all"):

@@ -206,8 +206,11 @@ class ResourcePage(RoutablePageMixin, BasePage):
         index.SearchField("publisher"),
         index.SearchField("document_text"),
         index.RelatedFields("authors", [index.SearchField("name")]),
-        # The search page's topic filter (a nested filter in Elasticsearch).
-        index.RelatedFields("topics", [index.FilterField("slug")]),
+        # A topic's or place's name finds the resources filed under it ("public private
+        # partnerships"); the slug is the search page's topic filter (a nested filter in
+        # Elasticsearch).
+        index.RelatedFields("topics", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("places", [index.SearchField("name")]),
         index.FilterField("resource_type"),
         index.FilterField("publication_date"),
         index.FilterField("original_language"),
@@ -285,7 +288,8 @@ class ResourcePage(RoutablePageMixin, BasePage):
 
     @classmethod
     def get_indexed_objects(cls):
-        """What ``update_index`` reads, with each chunk's topics and documents in a query each.
+        """What ``update_index`` reads, with each chunk's topics, places and documents in a query
+        each.
         modelsearch prefetches no ParentalManyToManyField (``RelatedFields("topics")``), and
         ``document_text`` reads each resource's documents: without this, two queries per
         resource (rebuilding the search benchmark's 10,000 resources on PostgreSQL took 43 s
@@ -293,7 +297,7 @@ class ResourcePage(RoutablePageMixin, BasePage):
         return (
             super()
             .get_indexed_objects()
-            .prefetch_related("topics", Prefetch("documents", document_links()))
+            .prefetch_related("topics", "places", Prefetch("documents", document_links()))
         )
 
     def search_snippet_text(self):

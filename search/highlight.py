@@ -1,67 +1,46 @@
 """Search-result snippets with the query's words marked, built by us because Wagtail's search
-API returns no highlights. Matching ignores case and accents ("cooperacion" marks
-"Cooperación") and accepts longer forms of a word ("ciudad" marks "ciudades"); everything else
-in the snippet is escaped."""
+API returns no highlights. A word is marked when it is analysed as a word of the query is
+(network/search/analysis.py, as the database backends match them): case and accents aside
+("cooperacion" marks "Cooperación"), singular or plural ("ciudad" marks "ciudades", "city"
+marks "cities"), stop words never. Everything else in the snippet is escaped."""
 
-import functools
-import re
-import unicodedata
+from itertools import chain
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from network.search.analysis import WORD, analysed_word, language_of, terms
+
 SNIPPET_LENGTH = 240
 MAX_TEXT_LENGTH = 20_000  # enough for any snippet; bounds the work on a long PDF
-MIN_TERM_LENGTH = 2
-WORD = re.compile(r"\w+")
-
-
-@functools.lru_cache(maxsize=4096)
-def fold_character(character):
-    base = unicodedata.normalize("NFD", character)[0].lower()
-    return base if len(base) == 1 else character
-
-
-def fold(text):
-    """Lower case without accents, one character per character of ``text`` so that positions
-    in the folded text are positions in the original."""
-    if text.isascii():
-        return text.lower()
-    # Each distinct character is decomposed once (a text repeats few of them).
-    return "".join(map(fold_character, text))
-
-
-def query_terms(query):
-    terms = set()
-    for word in WORD.findall(fold(query)):
-        if len(word) >= MIN_TERM_LENGTH:
-            # A crude plural strip so that "districts" also marks "district".
-            terms.add(word[:-1] if len(word) > 4 and word.endswith("s") else word)
-    return sorted(terms, key=len, reverse=True)
-
-
-def term_pattern(terms):
-    return re.compile(r"\b(?:" + "|".join(re.escape(term) for term in terms) + r")\w*")
 
 
 def snippet_source(text):
     return " ".join((text or "")[:MAX_TEXT_LENGTH].split())
 
 
-def mentions(text, query):
+def query_matches(text, query, language):
+    """The spans of the words of ``text`` that a word of ``query`` matches, in order."""
+    language = language_of(language)
+    wanted = frozenset(terms(query, language))
+    if not wanted:
+        return
+    for match in WORD.finditer(text):
+        if analysed_word(match.group(), language) in wanted:
+            yield match
+
+
+def mentions(text, query, language):
     """Whether ``highlight`` would mark a word of ``query`` in ``text``."""
-    terms = query_terms(query)
-    return bool(terms) and term_pattern(terms).search(fold(snippet_source(text))) is not None
+    return next(query_matches(snippet_source(text), query, language), None) is not None
 
 
-def highlight(text, query, length=SNIPPET_LENGTH):
+def highlight(text, query, language, length=SNIPPET_LENGTH):
     """An escaped excerpt of ``text`` around the first match, cut at word boundaries, matches
     wrapped in ``<mark>``."""
     text = snippet_source(text)
-    terms = query_terms(query)
-    pattern = term_pattern(terms)
-    folded = fold(text)
-    first = pattern.search(folded) if terms else None
+    matches = query_matches(text, query, language)
+    first = next(matches, None)
     start = 0
     if first and len(text) > length and first.start() > length // 3:
         start = first.start() - length // 3
@@ -73,7 +52,9 @@ def highlight(text, query, length=SNIPPET_LENGTH):
         space = text.rfind(" ", first.end() if first else start, end + 1)
         end = space if space > start else end
     pieces, position = [], start
-    for match in pattern.finditer(folded, start, end) if terms else ():
+    for match in chain([first], matches) if first else ():
+        if match.start() >= end:
+            break
         match_end = min(match.end(), end)
         pieces += [
             escape(text[position : match.start()]),
@@ -89,5 +70,5 @@ def highlight(text, query, length=SNIPPET_LENGTH):
     return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308
 
 
-def highlight_title(title, query):
-    return highlight(title, query, length=len(title or ""))
+def highlight_title(title, query, language):
+    return highlight(title, query, language, length=len(title or ""))

@@ -16,6 +16,7 @@ from network.listing import Facet, FacetOption, ignored_filter_messages
 from network.lookups import InList
 from network.models import Topic
 from network.restrictions import public
+from network.search.analysis import only_stop_words
 from network.search.service import (
     RESULT_WINDOW,
     autocomplete_titles,
@@ -102,13 +103,14 @@ def search_results(request, form, query):
     results = found.page
     shown = load_pages(results.object_list)
     if form.value("all_languages"):
-        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        locale_languages = dict(Locale.objects.values_list("pk", "language_code"))
     else:
-        languages = {locale.pk: locale.language_code}
+        locale_languages = {locale.pk: locale.language_code}
     pages = [shown[pk] for pk, _type in results.object_list if pk in shown]
-    snippets = snippet_texts(pages, query)
+    languages = {page.pk: locale_languages.get(page.locale_id) for page in pages}
+    snippets = snippet_texts(pages, query, languages)
     results.object_list = [
-        search_result(page, query, snippets[page.pk], languages) for page in pages
+        search_result(page, query, snippets[page.pk], languages[page.pk]) for page in pages
     ]
     first_page = results.number == 1
     if first_page:
@@ -123,6 +125,8 @@ def search_results(request, form, query):
         "facets": facets(form, found.types, found.counts),
         "querystring": querystring_without_page(request),
         "suggestions": suggestions(request, form) if not found.total else [],
+        # "de la", "the of": the analysis leaves every word out (network/search/analysis.py).
+        "only_common_words": not found.total and only_stop_words(query, locale.language_code),
     }
 
 
@@ -191,15 +195,17 @@ def load_pages(rows):
     return pages
 
 
-def snippet_texts(pages, query):
+def snippet_texts(pages, query, languages):
     """``{pk: text}`` from which each page's snippet is taken. A resource whose own text does
-    not mention the query gets its documents' text after it, read for all such resources in one
-    query: a word found only in a PDF is still shown in context."""
+    not mention the query (in its language, ``languages[pk]``) gets its documents' text after
+    it, read for all such resources in one query: a word found only in a PDF is still shown in
+    context."""
     texts = {page.pk: page.search_snippet_text() for page in pages}
     unmentioned = [
         page
         for page in pages
-        if isinstance(page, ResourcePage) and not mentions(texts[page.pk], query)
+        if isinstance(page, ResourcePage)
+        and not mentions(texts[page.pk], query, languages[page.pk])
     ]
     if unmentioned:
         prefetch_related_objects(unmentioned, Prefetch("documents", document_links()))
@@ -208,15 +214,15 @@ def snippet_texts(pages, query):
     return texts
 
 
-def search_result(page, query, snippet_text, languages):
+def search_result(page, query, snippet_text, language):
     return {
         "page": page,
-        "title": highlight_title(page.title, query),
-        "snippet": highlight(snippet_text, query),
+        "title": highlight_title(page.title, query, language),
+        "snippet": highlight(snippet_text, query, language),
         "kind": page.search_result_kind(),
         "date": page.search_result_date(),
         "date_label": page.search_result_date_label,
-        "language": languages.get(page.locale_id) or page.locale.language_code,
+        "language": language or page.locale.language_code,
     }
 
 

@@ -10,7 +10,6 @@ content. A word left from removed content is harmless meanwhile: its suggestion 
 nothing more, so it is not offered."""
 
 import re
-import unicodedata
 from collections import Counter
 
 from django.db import transaction
@@ -19,6 +18,7 @@ from rapidfuzz import fuzz, process
 from wagtail.models import Locale, Page
 
 from network.restrictions import public
+from network.search.analysis import fold
 from search.models import SearchWord
 
 WORD = re.compile(r"[^\W\d_]{3,}")
@@ -29,12 +29,6 @@ MIN_SIMILARITY = 80
 LENGTH_SLACK = 2
 
 
-def folded(word: str) -> str:
-    """Lower case, without accents: "Cooperación" and "cooperacion" are one word."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
 def page_words(page: Page) -> Counter:
     """``{(folded, spelling): occurrences}`` of a (specific) page's title and the text a reader
     sees."""
@@ -42,7 +36,7 @@ def page_words(page: Page) -> Counter:
     readable = getattr(page, "search_snippet_text", None)
     text = " ".join([page.title, readable() if readable else page.search_description])
     return Counter(
-        (folded(word), word.lower()) for word in WORD.findall(text) if len(word) <= MAX_WORD_LENGTH
+        (fold(word), word.lower()) for word in WORD.findall(text) if len(word) <= MAX_WORD_LENGTH
     )
 
 
@@ -88,13 +82,13 @@ def did_you_mean(query: str, language: str) -> str | None:
     alike word it has (the most frequent of equally alike ones), or None when no word changes."""
     words = query.split()
     known = set(
-        SearchWord.objects.filter(
-            language=language, word__in=[folded(w) for w in words]
-        ).values_list("word", flat=True)
+        SearchWord.objects.filter(language=language, word__in=[fold(w) for w in words]).values_list(
+            "word", flat=True
+        )
     )
     corrected, changed = [], False
     for word in words:
-        key = folded(word)
+        key = fold(word)
         replacement = None if key in known or len(key) < 4 else closest(key, language)
         corrected.append(replacement or word)
         changed = changed or replacement is not None

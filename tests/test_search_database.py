@@ -23,11 +23,6 @@ from tests.pdfs import make_document, pdf_bytes
 pytestmark = pytest.mark.both_databases
 
 on_sqlite = connection.vendor == "sqlite"
-needs_stemming = pytest.mark.skipif(
-    on_sqlite,
-    reason="SQLite FTS5 has no Spanish stemmer and modelsearch's table is not tokenized with "
-    "'porter', so plurals only match on PostgreSQL",
-)
 
 
 @pytest.fixture
@@ -77,7 +72,6 @@ def test_accents_do_not_matter(libraries, site_tree):
         assert titles(search(site_tree.spanish, "Cooperación técnica"))[0] == results[0]
 
 
-@needs_stemming
 def test_spanish_singular_finds_plural(libraries, site_tree):
     _, library_es = libraries
     add(library_es, "Liderazgo urbano", summary="Cómo gobiernan las ciudades chilenas.")
@@ -86,8 +80,7 @@ def test_spanish_singular_finds_plural(libraries, site_tree):
 
 
 def test_spanish_stop_words_in_a_query_do_not_stop_it_matching(libraries, site_tree):
-    """ "del" and "el" are dropped from the text; a query with them still finds the page (the
-    PostgreSQL backend asked for their "plurals", "deles" and "eles", which no text has)."""
+    """ "del" and "el" are dropped from the text and from the query alike."""
     _, library_es = libraries
     add(library_es, "Comercio en la ribera del Biobío", summary="Cómo medir el impacto.")
     with translation.override("es"):
@@ -97,7 +90,6 @@ def test_spanish_stop_words_in_a_query_do_not_stop_it_matching(libraries, site_t
             ], query
 
 
-@needs_stemming
 def test_english_plural_finds_singular(libraries, site_tree):
     library_en, _ = libraries
     add(library_en, "Improvement district in Manchester")

@@ -218,7 +218,21 @@ def test_the_search_page_topic_filter_is_a_nested_filter_on_the_topic(backend, s
         {"path": field, "query": {"terms": {f"{field}.slug_filter": ["city-leadership"]}}}
     ]
     mapping = backend.mapping_class(ResourcePage).get_mapping()["properties"][field]
-    assert mapping == {"type": "nested", "properties": {"slug_filter": {"type": "keyword"}}}
+    # The topic's name is searched too, analysed in each language like every text field.
+    assert mapping == {
+        "type": "nested",
+        "properties": {
+            "slug_filter": {"type": "keyword"},
+            "name": {
+                "type": "text",
+                "copy_to": "_all_text",
+                "fields": {
+                    "en": {"type": "text", "analyzer": "english_folded"},
+                    "es": {"type": "text", "analyzer": "spanish_folded"},
+                },
+            },
+        },
+    }
 
 
 def walk(value):

@@ -141,7 +141,7 @@ def test_snippets_are_cut_at_word_boundaries_around_the_first_match():
     words = [f"palabra{number:02d}" for number in range(80)]
     text = " ".join([*words[:40], "Cooperación", *words[40:]])
 
-    marked = str(highlight(text, "cooperacion", length=120))
+    marked = str(highlight(text, "cooperacion", "es", length=120))
 
     assert marked.startswith("… palabra") and marked.endswith(" …")
     kept = marked.removeprefix("… ").removesuffix(" …")
@@ -152,13 +152,26 @@ def test_snippets_are_cut_at_word_boundaries_around_the_first_match():
 
 
 def test_highlight_folds_accents_and_escapes_everything_else():
-    marked = highlight("La Cooperación Técnica <b>en</b> ciudades", "cooperacion ciudad")
+    marked = highlight("La Cooperación Técnica <b>en</b> ciudades", "cooperacion ciudad", "es")
 
     assert marked == (
         "La <mark>Cooperación</mark> Técnica &lt;b&gt;en&lt;/b&gt; <mark>ciudades</mark>"
     )
-    assert highlight_title("<i>x</i> districts", "district") == (
+    assert highlight_title("<i>x</i> districts", "district", "en") == (
         "&lt;i&gt;x&lt;/i&gt; <mark>districts</mark>"
+    )
+
+
+def test_highlight_marks_what_the_search_matched_and_never_a_stop_word():
+    """The words the analysis joins, whichever form is typed; not words that only begin alike."""
+    assert highlight("La ciudad y sus ciudades", "ciudades de la", "es") == (
+        "La <mark>ciudad</mark> y sus <mark>ciudades</mark>"
+    )
+    assert highlight("The district's cities and one city", "districts city", "en") == (
+        "The <mark>district&#x27;s</mark> <mark>cities</mark> and one <mark>city</mark>"
+    )
+    assert highlight("Ciudadanos de la ciudad", "ciudad", "es") == (
+        "Ciudadanos de la <mark>ciudad</mark>"
     )
 
 

@@ -25,6 +25,7 @@ if connection.vendor == "sqlite":
         sqlite.RankedSQLiteAutocompleteQueryCompiler,
         sqlite.RankedSQLiteSearchResults,
         sqlite.RankedSQLiteSearchBackend,
+        sqlite.AnalysedSQLiteIndex,
     ]
 else:
     SQLITE_CLASSES = []
@@ -37,7 +38,7 @@ STOCK_ENGINES = [
 # Every class of the site's that subclasses an upstream one.
 SITE_CLASSES = [
     *SQLITE_CLASSES,
-    postgres.LanguagePostgresIndex,
+    postgres.AnalysedPostgresIndex,
     postgres.RankedPostgresSearchQueryCompiler,
     postgres.RankedPostgresAutocompleteQueryCompiler,
     postgres.RankedPostgresSearchResults,

@@ -11,13 +11,10 @@ backends here rank all matches in one query over the index, filtered by the call
 as a non-correlated subquery, cut to the requested slice, then load only the shown objects
 (see network/search/backends/ranking.py); a count is one query.
 
-Language. PostgreSQL indexes each object with the text search configuration of its locale's
-language, Spanish or English stemming with accents folded (network/search/backends/postgres.py).
-SQLite cannot stem: FTS5 offers only the ``porter`` stemmer, which is English-only, and
-modelsearch's FTS5 table uses the default ``unicode61`` tokenizer for every language. So on
-SQLite "ciudad" does not find "ciudades" (nor "district" "districts"); words match whole, or
-by prefix in autocomplete. That tokenizer's default ``remove_diacritics 1`` already folds the
-accents of Spanish letters, so "cooperacion" finds "cooperación" with no migration.
+Language. Both analyse text and queries alike, in Python, in the language of each object's
+locale (network/search/analysis.py): accents folded, stop words dropped, plurals made singular
+and words stemmed with Snowball's stemmers. The databases only match the analysed words, so a
+query finds the same pages on SQLite and PostgreSQL.
 """
 
 from django.db import connection

@@ -1,25 +1,21 @@
-"""PostgreSQL full-text search ranked in one pass, each object in the language of its locale.
+"""PostgreSQL full-text search ranked in one pass, each object analysed in its locale's language.
 
 modelsearch's PostgreSQL compiler joins the caller's queryset to the index and ranks every
 matching row before cutting the page. Here one query over the index entries, filtered by the
 caller's queryset as a subquery, ranks and slices, and only the shown objects are loaded.
 
-Each object is indexed with the text search configuration of its locale's language (created by
-network/migrations/0001): ``es_unaccent`` (Spanish stemming), ``en_unaccent`` (English stemming),
-else ``simple_unaccent``; all fold accents. A search uses the configuration of the locale its
-queryset is filtered on, else that of the active language.
+Text and queries are analysed in Python as on SQLite (network/search/analysis.py), and stored
+and matched with the ``simple_unaccent`` configuration (network/migrations/0008), which keeps
+the analysed words as they are. PostgreSQL's own Spanish stemmer would keep "ciudad" and
+"ciudades" apart, and SQLite has none: one analysis finds the same pages on both.
 """
 
-import copy
 import operator
 import re
 from functools import reduce
 
-from django.db import connections
 from django.db.models import BigIntegerField, Case, F, IntegerField, Q, When
 from django.db.models.functions import Cast
-from django.db.models.lookups import Exact
-from django.utils.translation import get_language
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     PostgresAutocompleteQueryCompiler,
@@ -29,9 +25,13 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchResults,
 )
 from modelsearch.query import Fuzzy, MatchAll, Not, PlainText
-from wagtail.models import Locale
 
-from network.search.backends.language import LanguageHintMixin
+from network.search.backends.analysed_index import by_language
+from network.search.backends.language import (
+    LanguageHintMixin,
+    SearchLanguageMixin,
+    analysed_query,
+)
 from network.search.backends.ranking import (
     RankedSearchResultsMixin,
     caller_object_ids,
@@ -40,13 +40,8 @@ from network.search.backends.ranking import (
     searched_content_types,
 )
 
-LANGUAGE_CONFIGS = {"en": "en_unaccent", "es": "es_unaccent"}
-# Without a language of their own (untranslatable models, other locales) words are only folded.
-NEUTRAL_CONFIG = "simple_unaccent"
-
-
-def language_config(language_code):
-    return LANGUAGE_CONFIGS.get((language_code or "").split("-")[0].lower(), NEUTRAL_CONFIG)
+# Words, already analysed, are only folded (again) and lower-cased.
+CONFIG = "simple_unaccent"
 
 
 def query_terms(query_string):
@@ -54,66 +49,10 @@ def query_terms(query_string):
     return [term for term in re.split(r"[\s\-]+", query_string) if term]
 
 
-# {(database alias, configuration, word): whether the configuration drops it}, as found.
-_stop_words: dict[tuple[str, str, str], bool] = {}
-STOP_WORDS_KEPT = 10_000
-
-
-def stop_words(terms, config, using):
-    """Those of ``terms`` that ``config`` drops as stop words, asked of PostgreSQL once per word
-    (one query for the words not asked before), since its dictionaries list them."""
-    unknown = sorted({term for term in terms if (using, config, term) not in _stop_words})
-    if unknown:
-        if len(_stop_words) > STOP_WORDS_KEPT:
-            _stop_words.clear()
-        with connections[using].cursor() as cursor:
-            cursor.execute(
-                "SELECT term, to_tsvector(%s::regconfig, term) = ''::tsvector "
-                "FROM unnest(%s::text[]) AS term",
-                [config, unknown],
-            )
-            for term, dropped in cursor.fetchall():
-                _stop_words[using, config, term] = dropped
-    return {term for term in terms if _stop_words.get((using, config, term))}
-
-
-def is_translatable(model):
-    return any(field.name == "locale" for field in model._meta.get_fields())
-
-
-def filtered_language(queryset):
-    """The language code of the locale a queryset is filtered on (``locale=``, ``locale_id=`` or
-    ``locale__language_code=`` at the top level), or None."""
-    for lookup in queryset.query.where.children:
-        if not isinstance(lookup, Exact) or not hasattr(lookup.lhs, "target"):
-            continue
-        field = lookup.lhs.target
-        if field.model is Locale and field.name == "language_code":
-            return lookup.rhs
-        if field.name == "locale" and field.related_model is Locale:
-            return (
-                Locale.objects.filter(pk=lookup.rhs).values_list("language_code", flat=True).first()
-            )
-    return None
-
-
-class LanguagePostgresIndex(PostgresIndex):
+class AnalysedPostgresIndex(PostgresIndex):
     def add_items(self, model, objs):
-        objs = list(objs)
-        if not is_translatable(model):
-            return self._add_with_config(model, objs, NEUTRAL_CONFIG)
-        languages = dict(Locale.objects.values_list("pk", "language_code"))
-        groups = {}
-        for obj in objs:
-            groups.setdefault(language_config(languages.get(obj.locale_id)), []).append(obj)
-        for config, group in groups.items():
-            self._add_with_config(model, group, config)
-
-    def _add_with_config(self, model, objs, config):
-        # modelsearch's indexer reads the configuration from the backend it is given.
-        backend = copy.copy(self.backend)
-        backend.config = config
-        PostgresIndex(backend).add_items(model, objs)
+        for group in by_language(model, objs).values():
+            super().add_items(model, group)
 
 
 class RankedPostgresCompilerMixin:
@@ -121,15 +60,7 @@ class RankedPostgresCompilerMixin:
     entry_vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
 
     def get_config(self, backend):
-        if not hasattr(self, "_config"):
-            model = self.queryset.model
-            if is_translatable(model):
-                language = getattr(self, "filtered_language_code", None)
-                language = language or filtered_language(self.queryset) or get_language()
-                self._config = language_config(language)
-            else:
-                self._config = NEUTRAL_CONFIG
-        return self._config
+        return CONFIG
 
     def matches(self, config):
         query = self.query
@@ -191,44 +122,20 @@ class RankedPostgresCompilerMixin:
         )
 
 
-class RankedPostgresSearchQueryCompiler(RankedPostgresCompilerMixin, PostgresSearchQueryCompiler):
+class RankedPostgresSearchQueryCompiler(
+    SearchLanguageMixin, RankedPostgresCompilerMixin, PostgresSearchQueryCompiler
+):
     def build_tsquery_content(self, query, config=None, invert=False):
-        """Snowball's Spanish stemmer keeps consonant-ending plurals apart ("ciudad" gives
-        'ciud', "ciudades" 'ciudad'), so in Spanish each word also asks for its -es plural."""
-        if config != LANGUAGE_CONFIGS["es"] or not isinstance(query, PlainText):
-            return super().build_tsquery_content(query, config=config, invert=invert)
-        terms = query_terms(query.query_string)
-        if not terms:
-            return None
-        # A stop word ("del", "el") drops out of the query as it does out of the text; its
-        # "plural" ("deles") would not, and would be asked for in every match.
-        dropped = stop_words(terms, config, self.queryset.db)
-
-        def word(form):
-            return super(RankedPostgresSearchQueryCompiler, self).build_tsquery_content(
-                PlainText(form), config=config, invert=invert
-            )
-
-        # De Morgan, as modelsearch: a negated word excludes both forms.
-        either_form = operator.and_ if invert else operator.or_
-        between_words = operator.and_ if (query.operator == "and") != invert else operator.or_
-        return reduce(
-            between_words,
-            [
-                word(form) if form in dropped else either_form(word(form), word(form + "es"))
-                for form in terms
-            ],
+        return super().build_tsquery_content(
+            analysed_query(query, self.search_language()), config=config, invert=invert
         )
 
 
 class RankedPostgresAutocompleteQueryCompiler(
     RankedPostgresCompilerMixin, PostgresAutocompleteQueryCompiler
 ):
+    # Prefixes are not stemmed: autocomplete folds accents only, in every language.
     entry_vectors = [(F("autocomplete"), 1.0)]
-
-    def get_config(self, backend):
-        # Prefixes are not stemmed, so autocomplete folds accents only, in every language.
-        return NEUTRAL_CONFIG
 
 
 class RankedPostgresSearchResults(
@@ -241,8 +148,8 @@ class LanguagePostgresSearchBackend(PostgresSearchBackend):
     query_compiler_class = RankedPostgresSearchQueryCompiler
     autocomplete_query_compiler_class = RankedPostgresAutocompleteQueryCompiler
     results_class = RankedPostgresSearchResults
-    index_class = LanguagePostgresIndex
+    index_class = AnalysedPostgresIndex
 
     def __init__(self, params):
         super().__init__(params)
-        self.autocomplete_config = NEUTRAL_CONFIG
+        self.config = self.autocomplete_config = CONFIG
