@@ -168,11 +168,17 @@ def test_a_query_of_common_words_says_so(client, query_pages):
     _titles, html = found(client, "es", "de la")
     status = html.select_one('.library__results [role="status"]').get_text()
     assert "solo palabras comunes" in status
+    # Spelling or other languages would not help: only the advice to add a word is given.
+    assert "ortografía" not in status
     _titles, html = found(client, "en", "the of")
-    assert "only common words" in html.select_one('.library__results [role="status"]').get_text()
-    # A query that finds nothing for another reason says that instead.
+    status = html.select_one('.library__results [role="status"]').get_text()
+    assert "only common words" in status
+    assert "spelling" not in status
+    # A query that finds nothing for another reason says that instead, with the advice.
     _titles, html = found(client, "en", "zzyzx")
-    assert "No results for" in html.select_one('.library__results [role="status"]').get_text()
+    status = html.select_one('.library__results [role="status"]').get_text()
+    assert "No results for" in status
+    assert "Check the spelling" in status
 
 
 def test_the_query_list_on_opensearch_and_where_it_differs(client, settings, query_pages):
