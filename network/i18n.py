@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
@@ -121,18 +122,21 @@ def shown_in_language(
     """``{pk: page}``: each of ``pages`` as a visitor of ``locale_id`` may see it, its live and
     public translation there, else the page itself if it is live and public; a page neither is
     (unpublished, or under a view restriction) is left out. ``queryset`` (e.g.
-    ``ResourcePage.objects.all()``) gives the model and what is loaded. Two queries, however
-    many pages."""
-    visible = public(queryset.live())
+    ``ResourcePage.objects.all()``) gives the model and what is loaded. One query, however
+    many pages (and one more per page type with ``.specific()``)."""
+    keys = {page.translation_key for page in pages}
+    pks = {page.pk for page in pages}
+    found = list(
+        public(queryset.live()).filter(
+            Q(translation_key__in=keys, locale_id=locale_id) | Q(pk__in=pks)
+        )
+    )
     localized = {
         page.translation_key: page
-        for page in visible.filter(
-            translation_key__in={page.translation_key for page in pages}, locale_id=locale_id
-        )
+        for page in found
+        if page.locale_id == locale_id and page.translation_key in keys
     }
-    public_originals = set(
-        visible.filter(pk__in=[page.pk for page in pages]).values_list("pk", flat=True)
-    )
+    public_originals = {page.pk for page in found if page.pk in pks}
     shown: dict[int, Page] = {}
     for page in pages:
         if page.translation_key in localized:
