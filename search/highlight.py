@@ -4,6 +4,7 @@ API returns no highlights. A word is marked when it is analysed as a word of the
 ("cooperacion" marks "Cooperación"), singular or plural ("ciudad" marks "ciudades", "city"
 marks "cities"), stop words never. Everything else in the snippet is escaped."""
 
+import unicodedata
 from itertools import chain
 
 from django.utils.html import escape
@@ -16,7 +17,8 @@ MAX_TEXT_LENGTH = 20_000  # enough for any snippet; bounds the work on a long PD
 
 
 def snippet_source(text):
-    return " ".join((text or "")[:MAX_TEXT_LENGTH].split())
+    # Composed, as the analysis composes it: an accent stored apart stays inside its word.
+    return " ".join(unicodedata.normalize("NFC", (text or "")[:MAX_TEXT_LENGTH]).split())
 
 
 def query_matches(text, query, language):

@@ -8,9 +8,16 @@ compare the analysed words as they are. So one query finds the same pages on bot
 
 Snowball's Spanish stemmer alone keeps consonant-ending plurals apart ("ciudad" gives ``ciud``,
 "ciudades" ``ciudad``; "gobiernos" even ``gobi``), so a Spanish word is made singular by the
-spelling rules of Spanish plurals first ("ciudades" → "ciudad", "luces" → "luz", "barrios" →
-"barrio"). English needs no such step: the Porter2 stemmer already joins "cities" and "city",
-and the possessive "'s" is dropped ("district's" → "district").
+spelling rules of Spanish plurals first ("ciudades" → "ciudad", "barrios" → "barrio"). A "z"
+is written "c" before "e", so "-ces" and a final "z" both become "c" ("luz" and "luces",
+"índice" and "índices" alike); a word written "-és" is a singular ("inglés", "francés"), whose
+plural loses the accent. English needs no such step: the Porter2 stemmer already joins "cities"
+and "city".
+
+Words are split at apostrophes, as the site's query cleaning splits them: "district's" is
+"district" and the stop word "s", "O'Higgins" is "O" and "Higgins". Text is composed (NFC)
+first, so that an accent stored as a combining mark (PDFs, text pasted from macOS) stays inside
+its word.
 
 Without a language (documents and images, which have no locale) words are only folded.
 """
@@ -25,10 +32,7 @@ import Stemmer
 STOP_WORDS_DIR = Path(__file__).resolve().parent / "stopwords"
 # Snowball's algorithm names, by the site's language codes.
 ALGORITHMS = {"en": "english", "es": "spanish"}
-# A word, apostrophes inside it included ("district's", "O'Higgins").
-WORD = re.compile(r"\w+(?:['’]\w+)*")
-POSSESSIVE = re.compile(r"['’]s$")
-APOSTROPHE = re.compile(r"['’]")
+WORD = re.compile(r"\w+")
 # Longer words are not words (a URL, a hash) and would only bloat the index.
 MAX_WORD_LENGTH = 60
 
@@ -57,11 +61,16 @@ def stemmer(language: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(ALGORITHMS[language])
 
 
-def spanish_singular(word: str) -> str:
-    """A folded Spanish word without its plural ending: "-ces" was "-z"; "-es" follows a
-    consonant; "-s" follows "a", "e" or "o" ("crisis", "país" keep theirs)."""
+def spanish_singular(word: str, accented_es: bool = False) -> str:
+    """A folded Spanish word without its plural ending, "z" written "c": "-ces" and a final
+    "z" give "-c"; "-es" follows a consonant, unless the word was written "-és" (a singular);
+    "-s" follows "a", "e" or "o" ("crisis", "país" keep theirs)."""
+    if accented_es:
+        return word
     if len(word) > 4 and word.endswith("ces"):
-        return word[:-3] + "z"
+        return word[:-2]
+    if word.endswith("z"):
+        return word[:-1] + "c"
     if len(word) > 4 and word.endswith("es") and word[-3] in "dlnrsjy":
         return word[:-2]
     if len(word) > 3 and word.endswith("s") and word[-2] in "aeo":
@@ -74,14 +83,11 @@ def analysed_word(word: str, language: str | None) -> str:
     """The form ``word`` is indexed and searched in, or "" for a stop word."""
     folded = fold(word)
     if language is None:
-        return APOSTROPHE.sub("", folded)
-    if language == "en":
-        folded = POSSESSIVE.sub("", folded)
-    folded = APOSTROPHE.sub("", folded)
+        return folded
     if folded in stop_words(language):
         return ""
     if language == "es":
-        folded = spanish_singular(folded)
+        folded = spanish_singular(folded, accented_es=word.casefold().endswith("és"))
     return stemmer(language).stemWord(folded)
 
 
@@ -89,7 +95,7 @@ def terms(text: str | None, language: str | None) -> list[str]:
     """The analysed words of ``text``, in order, stop words left out."""
     analysed = (
         analysed_word(word, language)
-        for word in WORD.findall(text or "")
+        for word in WORD.findall(unicodedata.normalize("NFC", text or ""))
         if len(word) <= MAX_WORD_LENGTH
     )
     return [term for term in analysed if term]
@@ -102,5 +108,8 @@ def analyse(text: str | None, language: str | None) -> str:
 
 def only_stop_words(query: str | None, language: str | None) -> bool:
     """Whether a query has words and every one is a stop word ("de la", "the of")."""
-    words = WORD.findall(query or "")
-    return bool(words) and not terms(query, language_of(language))
+    words = WORD.findall(unicodedata.normalize("NFC", query or ""))
+    analysed = language_of(language)
+    return bool(words) and all(
+        len(word) <= MAX_WORD_LENGTH and not analysed_word(word, analysed) for word in words
+    )

@@ -59,6 +59,10 @@ class RankedPostgresCompilerMixin:
     #: The index entry's own columns, as modelsearch's get_index_vectors names them from the model.
     entry_vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
 
+    def query_words(self, query):
+        """The words a plain-text query is matched by."""
+        return query_terms(query.query_string)
+
     def get_config(self, backend):
         return CONFIG
 
@@ -79,7 +83,7 @@ class RankedPostgresCompilerMixin:
                 reduce(operator.or_, [Q(**{v.name: any_word}) for v, _ in self.entry_vectors])
             )
             # (one word: any word is every word, and the check below would only cost time)
-            if query.operator == "or" or len(query_terms(query.query_string)) == 1:
+            if query.operator == "or" or len(self.query_words(query)) == 1:
                 return entries
         tsquery = self.build_tsquery(query, config=config)
         # ...and the whole text is checked there: all the words may be spread over the columns.
@@ -129,6 +133,10 @@ class RankedPostgresSearchQueryCompiler(
         return super().build_tsquery_content(
             analysed_query(query, self.search_language()), config=config, invert=invert
         )
+
+    def query_words(self, query):
+        # "U.K." is one word as typed and two analysed ("u k").
+        return query_terms(analysed_query(query, self.search_language()).query_string)
 
 
 class RankedPostgresAutocompleteQueryCompiler(
