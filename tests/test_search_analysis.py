@@ -163,10 +163,10 @@ def query_pages(site_tree):
     ]
 
 
-def found(client, language, query):
+def found(client, language, query, **parameters):
     """The titles of the query list's pages the search page finds for ``query``."""
     with translation.override(language):
-        response = client.get(reverse("search"), {"q": query})
+        response = client.get(reverse("search"), {"q": query, **parameters})
     assert response.status_code == 200
     html = BeautifulSoup(response.content, "html.parser")
     listed = [" ".join(h.get_text().split()) for h in html.select(".search-results h3")]
@@ -184,6 +184,15 @@ def expected():
 
 def test_the_query_list_on_the_database_backend(client, query_pages):
     assert run_query_list(client) == expected()
+
+
+def test_a_search_in_every_language_analyses_the_query_in_each(client, query_pages):
+    """Each page was indexed in its own language: from the English interface, "barrios
+    comerciales" finds the Spanish page by its Spanish analysis, and "councils" the English one."""
+    titles, _html = found(client, "en", "barrio comercial", all_languages="on")
+    assert titles == ["Barrios comerciales de Valdivia"]
+    titles, _html = found(client, "es", "councils", all_languages="on")
+    assert titles == ["The council's city plan"]
 
 
 def test_a_query_of_common_words_says_so(client, query_pages):

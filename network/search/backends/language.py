@@ -1,7 +1,11 @@
-"""The language a search is analysed in: that of the locale its queryset is filtered on."""
+"""The languages a search is analysed in: that of the locale its queryset is filtered on, or
+every site language, each page having been indexed in its own."""
 
+import operator
+from functools import reduce
+
+from django.conf import settings
 from django.db.models.lookups import Exact
-from django.utils.translation import get_language
 from modelsearch.query import Phrase, PlainText
 from wagtail.models import Locale
 
@@ -28,19 +32,40 @@ def filtered_language(queryset):
     return None
 
 
+def site_languages():
+    """The analysed languages of the site's content languages, in their order."""
+    languages = (language_of(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
+    return tuple(dict.fromkeys(language for language in languages if language))
+
+
 class SearchLanguageMixin:
     """Mixed into the database backends' query compilers."""
 
-    def search_language(self):
-        """The analysed language of the search ("en", "es"), or None: that of the locale the
-        queryset is filtered on, else the active language; None for models without locales."""
-        if not hasattr(self, "_search_language"):
-            language = None
+    def search_languages(self):
+        """The analysed languages of the search: that of the locale the queryset is filtered
+        on; every site language when it is filtered on none ("all languages", a library's
+        untranslated items, the admin); (None,) for models without locales."""
+        if not hasattr(self, "_search_languages"):
+            languages = (None,)
             if is_translatable(self.queryset.model):
-                language = getattr(self, "filtered_language_code", None)
-                language = language or filtered_language(self.queryset) or get_language()
-            self._search_language = language_of(language)
-        return self._search_language
+                code = getattr(self, "filtered_language_code", None)
+                code = code or filtered_language(self.queryset)
+                languages = (language_of(code),) if code else site_languages() or (None,)
+            self._search_languages = languages
+        return self._search_languages
+
+    def analysed_variants(self, query):
+        """``query`` analysed in each search language: one query per different analysis."""
+        variants = [analysed_query(query, language) for language in self.search_languages()]
+        if not isinstance(query, PlainText | Phrase):
+            return variants[:1]
+        return list({variant.query_string: variant for variant in variants}.values())
+
+    def built_in_every_language(self, query, build, invert=False):
+        """``build(variant)`` for each analysed variant of ``query``, joined by OR (a page
+        matches in its own language); by AND when the built queries are negated."""
+        built = [build(variant) for variant in self.analysed_variants(query)]
+        return reduce(operator.and_ if invert else operator.or_, built)
 
 
 def analysed_query(query, language):

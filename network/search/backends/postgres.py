@@ -30,7 +30,6 @@ from network.search.backends.analysed_index import by_language
 from network.search.backends.language import (
     LanguageHintMixin,
     SearchLanguageMixin,
-    analysed_query,
 )
 from network.search.backends.ranking import (
     RankedSearchResultsMixin,
@@ -130,13 +129,18 @@ class RankedPostgresSearchQueryCompiler(
     SearchLanguageMixin, RankedPostgresCompilerMixin, PostgresSearchQueryCompiler
 ):
     def build_tsquery_content(self, query, config=None, invert=False):
-        return super().build_tsquery_content(
-            analysed_query(query, self.search_language()), config=config, invert=invert
+        build = super().build_tsquery_content
+        return self.built_in_every_language(
+            query, lambda variant: build(variant, config=config, invert=invert), invert=invert
         )
 
     def query_words(self, query):
-        # "U.K." is one word as typed and two analysed ("u k").
-        return query_terms(analysed_query(query, self.search_language()).query_string)
+        # "U.K." is one word as typed and two analysed ("u k"); of a search in every
+        # language, the analysis with the most words.
+        return max(
+            (query_terms(variant.query_string) for variant in self.analysed_variants(query)),
+            key=len,
+        )
 
 
 class RankedPostgresAutocompleteQueryCompiler(

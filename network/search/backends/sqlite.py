@@ -27,7 +27,6 @@ from network.search.backends.analysed_index import by_language
 from network.search.backends.language import (
     LanguageHintMixin,
     SearchLanguageMixin,
-    analysed_query,
 )
 from network.search.backends.ranking import (
     RankedSearchResultsMixin,
@@ -86,9 +85,8 @@ class RankedSQLiteSearchQueryCompiler(
     SearchLanguageMixin, RankedSQLiteCompilerMixin, SQLiteSearchQueryCompiler
 ):
     def build_search_query_content(self, query, config=None):
-        return super().build_search_query_content(
-            analysed_query(query, self.search_language()), config=config
-        )
+        build = super().build_search_query_content
+        return self.built_in_every_language(query, lambda variant: build(variant, config=config))
 
 
 class RankedSQLiteAutocompleteQueryCompiler(
