@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.query import PageQuerySet
 
 from network.restrictions import is_public, public
@@ -114,6 +114,11 @@ def absolute_page_url(page: Page, request: HttpRequest | None = None) -> str:
     if request is None:
         return page.get_full_url()
     return request.build_absolute_uri(page.get_url(request))
+
+
+def language_codes_by_locale() -> dict[int, str]:
+    """``{locale id: language code}`` of every locale, in one query."""
+    return dict(Locale.objects.values_list("pk", "language_code"))
 
 
 def shown_in_language(

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from network.i18n import language_codes_by_locale
 from network.listing import Facet, FacetOption, ignored_filter_messages
 from network.lookups import InList
 from network.models import Topic
@@ -103,7 +104,7 @@ def search_results(request, form, query):
     results = found.page
     shown = load_pages(results.object_list)
     if form.value("all_languages"):
-        locale_languages = dict(Locale.objects.values_list("pk", "language_code"))
+        locale_languages = language_codes_by_locale()
     else:
         locale_languages = {locale.pk: locale.language_code}
     pages = [shown[pk] for pk, _type in results.object_list if pk in shown]

@@ -15,8 +15,9 @@ from collections import Counter
 from django.db import transaction
 from django.db.models.functions import Length
 from rapidfuzz import fuzz, process
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from network.i18n import language_codes_by_locale
 from network.restrictions import public
 from network.search.analysis import fold
 from search.models import SearchWord
@@ -65,7 +66,7 @@ def add_words(language: str, counts: Counter) -> None:
 
 def rebuild() -> int:
     """The vocabulary anew from every live, public page; returns its size."""
-    languages = dict(Locale.objects.values_list("pk", "language_code"))
+    languages = language_codes_by_locale()
     counts: dict[str, Counter] = {}
     pages = public(Page.objects.live().filter(depth__gt=1)).specific().iterator(chunk_size=500)
     for page in pages:

@@ -26,9 +26,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
 from wagtail.coreutils import get_content_languages
-from wagtail.models import Locale, Page, get_translatable_models
+from wagtail.models import Page, get_translatable_models
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
+
+from network.i18n import language_codes_by_locale
 
 # The pages right under a home page (library, events, about...) are the site's sections.
 SECTION_DEPTH = 3
@@ -153,7 +155,7 @@ class LocalizeProgress:
     """wagtail-localize's sources, translations and segment counts, read once."""
 
     def __init__(self):
-        self.languages = dict(Locale.objects.values_list("pk", "language_code"))
+        self.languages = language_codes_by_locale()
         self.sources = {}
         for source in TranslationSource.objects.order_by("created_at", "pk").values(
             "pk", "object_id", "locale_id", "last_updated_at", "content_json"

@@ -9,8 +9,8 @@ the raw text: prefixes are matched on words, not stems. So the indexers stay mod
 
 from django.utils.encoding import force_str
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
-from wagtail.models import Locale
 
+from network.i18n import language_codes_by_locale
 from network.search.analysis import analyse, language_of
 from network.search.backends.language import is_translatable
 
@@ -79,12 +79,12 @@ def by_language(model, objs):
     """``{language: [AnalysedObject, ...]}`` of ``objs`` (of ``model``), by their locale's
     language (None for models without one)."""
     objs = list(objs)
-    languages = dict(Locale.objects.values_list("pk", "language_code")) if objs else {}
+    translatable = is_translatable(model)
+    languages = language_codes_by_locale() if objs and translatable else {}
     fields = {}
     groups = {}
     for obj in objs:
-        code = languages.get(obj.locale_id) if is_translatable(model) else None
-        language = language_of(code)
+        language = language_of(languages.get(obj.locale_id) if translatable else None)
         # (the objects may be of subclasses of ``model``, with search fields of their own)
         key = (type(obj), language)
         if key not in fields:
