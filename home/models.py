@@ -18,7 +18,7 @@ from network.i18n import shown_in_language
 from network.models import BasePage, Topic
 from network.restrictions import public
 from network.taxonomy import term_labels
-from resources.models import ResourceIndexPage, ResourcePage
+from resources.models import ResourceIndexPage, ResourcePage, prepare_cards
 
 
 class HomePage(BasePage):
@@ -116,25 +116,43 @@ class HomePage(BasePage):
             call.current_status = call.status(now)
         context["next_events"] = events
         context["open_calls"] = calls
-        context["events_listing"], context["calls_listing"] = parents(
+        events_listing, calls_listing, library = self.listings(
             events[0] if events else None, calls[0] if calls else None
         )
+        context["events_listing"], context["calls_listing"] = events_listing, calls_listing
         context["hero_link"] = self.hero_link()
-        context.update(self.library_context(request))
+        if library is not None:
+            context.update(self.library_context(library))
         return context
 
-    def library_context(self, request):
+    def listings(self, event, call):
+        """The listings the first upcoming event and open call are in (None for None), and the
+        library of this page's language (None if there is none), in one query."""
+        parent_paths = [page.path[: -Page.steplen] for page in (event, call) if page is not None]
+        library = (
+            public(ResourceIndexPage.objects.live())
+            .filter(locale_id=self.locale_id)
+            .order_by("path")
+            .values("pk")[:1]
+        )
+        found = list(Page.objects.filter(Q(path__in=parent_paths) | Q(pk__in=library)))
+        by_path = {page.path: page for page in found if page.path in parent_paths}
+        events_listing, calls_listing = (
+            by_path.get(page.path[: -Page.steplen]) if page is not None else None
+            for page in (event, call)
+        )
+        libraries = [page for page in found if page.path not in by_path]
+        return events_listing, calls_listing, libraries[0] if libraries else None
+
+    def library_context(self, library):
         """The newest resources, as the library lists them, and the topics with most resources."""
-        library = public(ResourceIndexPage.objects.live()).filter(locale_id=self.locale_id).first()
-        if library is None:
-            return {}
         resources = public(ResourcePage.objects.child_of(library).live())
         latest = list(
             resources.select_related("locale", "cover_image").order_by("-publication_date", "-pk")[
                 : self.HOME_LISTING_SIZE
             ]
         )
-        library.prepare_results(latest, request)
+        prepare_cards(latest)
         counts = (
             resources.filter(topics__isnull=False)
             .values("topics__slug")
@@ -176,26 +194,17 @@ class HomePage(BasePage):
     def featured_items(self):
         """``(page, description)`` for each featured page, in this page's language where a live
         translation exists, resolved in one query rather than one per block."""
-        blocks = [block.value for block in self.featured if block.value["page"]]
+        # The blocks' stored ids, documented as StreamField's raw data: the pages themselves
+        # are read with their translations.
+        blocks = [block["value"] for block in self.featured.raw_data if block["value"].get("page")]
         shown = shown_in_language(
             [value["page"] for value in blocks], self.locale_id, Page.objects.all()
         )
         return [
-            (page, value["description"] or page.search_description)
+            (page, value.get("description") or page.search_description)
             for value in blocks
-            if (page := shown.get(value["page"].pk)) is not None
+            if (page := shown.get(value["page"])) is not None
         ]
-
-
-def parents(*pages):
-    """The parent of each of ``pages`` (None for None), in one query."""
-    by_path = {
-        parent.path: parent
-        for parent in Page.objects.filter(
-            path__in=[page.path[: -Page.steplen] for page in pages if page is not None]
-        )
-    }
-    return [by_path.get(page.path[: -Page.steplen]) if page is not None else None for page in pages]
 
 
 class StandardPage(BasePage):

@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 from wagtail.query import PageQuerySet
 
-from network.restrictions import is_public, public
+from network.restrictions import is_public
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -122,32 +122,32 @@ def language_codes_by_locale() -> dict[int, str]:
 
 
 def shown_in_language(
-    pages: Sequence[Page], locale_id: int, queryset: PageQuerySet
+    pks: Sequence[int], locale_id: int, queryset: PageQuerySet
 ) -> dict[int, Page]:
-    """``{pk: page}``: each of ``pages`` as a visitor of ``locale_id`` may see it, its live and
+    """``{pk: page}``: each page of ``pks`` as a visitor of ``locale_id`` may see it, its live and
     public translation there, else the page itself if it is live and public; a page neither is
-    (unpublished, or under a view restriction) is left out. ``queryset`` (e.g.
+    (unpublished, under a view restriction or gone) is left out. ``queryset`` (e.g.
     ``ResourcePage.objects.all()``) gives the model and what is loaded. One query, however
-    many pages (and one more per page type with ``.specific()``)."""
-    keys = {page.translation_key for page in pages}
-    pks = {page.pk for page in pages}
+    many pages (and one more per page type with ``.specific()``): the pages chosen and their
+    translations are read together, so a caller needs no more than their ids."""
+    chosen_keys = Page.objects.filter(pk__in=pks).values("translation_key")
     found = list(
-        public(queryset.live()).filter(
-            Q(translation_key__in=keys, locale_id=locale_id) | Q(pk__in=pks)
+        queryset.filter(translation_key__in=chosen_keys).filter(
+            Q(pk__in=pks) | Q(locale_id=locale_id, live=True)
         )
     )
+    chosen = {page.pk: page for page in found if page.pk in pks}
     localized = {
         page.translation_key: page
         for page in found
-        if page.locale_id == locale_id and page.translation_key in keys
+        if page.locale_id == locale_id and page.live and is_public(page)
     }
-    public_originals = {page.pk for page in found if page.pk in pks}
     shown: dict[int, Page] = {}
-    for page in pages:
+    for pk, page in chosen.items():
         if page.translation_key in localized:
-            shown[page.pk] = localized[page.translation_key]
-        elif page.pk in public_originals:
-            shown[page.pk] = page
+            shown[pk] = localized[page.translation_key]
+        elif page.live and is_public(page):
+            shown[pk] = page
     return shown
 
 

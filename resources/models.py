@@ -347,13 +347,12 @@ class ResourcePage(RoutablePageMixin, BasePage):
         # With their locales, which the cards read to badge a resource in another language, and
         # their cover images.
         resources = ResourcePage.objects.select_related("locale", "cover_image")
-        links = list(self.related_links.select_related("resource__locale", "resource__cover_image"))
-        if not links:
+        related = [link.resource_id for link in self.related_links.all()]
+        if not related:
             candidates = public(resources.live().filter(locale_id=self.locale_id))
             return prepare_cards(most_similar(self, candidates, self.SIMILAR_RESOURCES))
-        related = [link.resource for link in links]
         shown = shown_in_language(related, self.locale_id, resources)
-        return prepare_cards([shown[page.pk] for page in related if page.pk in shown])
+        return prepare_cards([shown[pk] for pk in related if pk in shown])
 
     @path("cite/bibtex/", name="bibtex")
     def bibtex(self, request):

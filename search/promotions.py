@@ -33,19 +33,15 @@ def editors_picks(query: str, locale: Locale) -> list[EditorsPick]:
         pk for pk, query_string in promoted.distinct() if logged_query(query_string) == wanted
     }
     promotions = (
-        list(
-            SearchPromotion.objects.filter(query__in=matching)
-            .select_related("page")
-            .order_by("sort_order", "pk")
-        )
+        list(SearchPromotion.objects.filter(query__in=matching).order_by("sort_order", "pk"))
         if matching
         else []
     )
-    chosen = [promotion.page for promotion in promotions if promotion.page]
+    chosen = [promotion.page_id for promotion in promotions if promotion.page_id]
     shown = shown_in_language(chosen, locale.pk, Page.objects.specific()) if chosen else {}
     picks = []
     for promotion in promotions:
-        if promotion.page is None:
+        if promotion.page_id is None:
             if promotion.external_link_url:
                 picks.append(
                     EditorsPick(
@@ -55,7 +51,7 @@ def editors_picks(query: str, locale: Locale) -> list[EditorsPick]:
                     )
                 )
             continue
-        page = shown.get(promotion.page.pk)
+        page = shown.get(promotion.page_id)
         if page is not None and page.locale_id == locale.pk:
             picks.append(
                 EditorsPick(

@@ -32,11 +32,13 @@ ITEMS = 4
 
 @pytest.fixture
 def many_items(library, terms, event_listings, directories, site_tree):
-    """Several resources, each with topics, places, a cover image and a document, several
-    events and several calls, so that a query per item would show; returns a resource."""
+    """Several resources, each with topics, places, a cover image and a document, featured on
+    the home page, several events and several calls, so that a query per item would show;
+    returns a resource."""
     library_en, _ = library
     image = get_image_model()(title="Cover", file=png_file("cover.png"))
     image.save()
+    featured = []
     for number in range(ITEMS):
         resource = add_resource(
             library_en,
@@ -51,6 +53,9 @@ def many_items(library, terms, event_listings, directories, site_tree):
         )
         resource.cover_image = image
         resource.save_revision().publish()
+        featured.append(("featured_page", {"page": resource, "description": ""}))
+    site_tree.home_en.featured = featured
+    site_tree.home_en.save_revision().publish()
     listing_en, _ = event_listings
     calls_en = CallIndexPageFactory(parent=site_tree.home_en)
     add_translation(calls_en, site_tree.spanish, "Convocatorias", "convocatorias")
