@@ -2,6 +2,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.utils import timezone
@@ -14,7 +15,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from events import calendars
+from events import calendars, metadata
 from events.choices import EventFormat, EventType
 from events.filters import EventFilterSet
 from members.models import PersonLink
@@ -279,10 +280,14 @@ class EventPage(LocalMomentsMixin, RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Read once for the page's list of speakers and its structured data.
+        prefetch_related_objects([self], "speakers")
+        place_label = term_labels(Place).get(self.city.slug, self.city.name) if self.city else ""
         context.update(
             times=self.local_times(),
             topic_links=term_links(self.topics.all(), term_labels(Topic)),
-            place_label=term_labels(Place).get(self.city.slug, self.city.name) if self.city else "",
+            place_label=place_label,
+            structured_data=metadata.schema_org(self, request, place_label),
             calendar_links=calendars.links(self, request) if self.starts_at else [],
             registration_open=self.registration_open(),
         )

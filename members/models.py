@@ -10,6 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from members import metadata
 from members.choices import Sector, SpokenLanguage
 from members.contact import contact_member
 from members.filters import MemberFilterSet
@@ -221,9 +222,12 @@ class MemberPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         languages = dict(SpokenLanguage.choices)
+        place_label = self.place_label_in(term_labels(Place))
+        expertise_links = term_links(self.expertise.all(), term_labels(Topic))
         context.update(
-            place_label=self.place_label_in(term_labels(Place)),
-            expertise_links=term_links(self.expertise.all(), term_labels(Topic)),
+            place_label=place_label,
+            expertise_links=expertise_links,
+            structured_data=metadata.schema_org(self, request, place_label, expertise_links),
             languages_spoken=language_names_list(
                 [languages[code] for code in self.languages if code in languages]
             ),

@@ -26,3 +26,33 @@ WRITTEN_IN = {
     PublicationLanguage.SPANISH: _("in Spanish"),
     PublicationLanguage.PORTUGUESE: _("in Portuguese"),
 }
+
+
+class Licence(models.TextChoices):
+    """SPDX identifiers, which CSL-JSON and schema.org name a licence by its address."""
+
+    CC_BY = "CC-BY-4.0", _("Creative Commons Attribution 4.0 (CC BY 4.0)")
+    CC_BY_SA = "CC-BY-SA-4.0", _("Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0)")
+    CC_BY_NC = "CC-BY-NC-4.0", _("Creative Commons Attribution-NonCommercial 4.0 (CC BY-NC 4.0)")
+    CC_BY_NC_SA = (
+        "CC-BY-NC-SA-4.0",
+        _("Creative Commons Attribution-NonCommercial-ShareAlike 4.0 (CC BY-NC-SA 4.0)"),
+    )
+    CC_BY_ND = "CC-BY-ND-4.0", _("Creative Commons Attribution-NoDerivatives 4.0 (CC BY-ND 4.0)")
+    CC_BY_NC_ND = (
+        "CC-BY-NC-ND-4.0",
+        _("Creative Commons Attribution-NonCommercial-NoDerivatives 4.0 (CC BY-NC-ND 4.0)"),
+    )
+    CC0 = "CC0-1.0", _("Public domain dedication (CC0 1.0)")
+    ALL_RIGHTS_RESERVED = "all-rights-reserved", _("All rights reserved")
+
+
+LICENCE_URLS = {
+    Licence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
+    Licence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/",
+    Licence.CC_BY_NC: "https://creativecommons.org/licenses/by-nc/4.0/",
+    Licence.CC_BY_NC_SA: "https://creativecommons.org/licenses/by-nc-sa/4.0/",
+    Licence.CC_BY_ND: "https://creativecommons.org/licenses/by-nd/4.0/",
+    Licence.CC_BY_NC_ND: "https://creativecommons.org/licenses/by-nc-nd/4.0/",
+    Licence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
+}

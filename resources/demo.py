@@ -83,7 +83,7 @@ def ensure_pdf(data, catalogue, log):
     if document is not None:
         log(f"exists: document “{title}”")
         return document
-    authors = [author["name"] for author in data["authors"]]
+    authors = [demo_author(author).name for author in data["authors"]]
     content = pdf_bytes(title, authors, [*paragraphs, data["pdf"]])
     document = Document(title=title, file=ContentFile(content, name=f"{data['slug']}.pdf"))
     # Saving reads the PDF's text, which the resources' search index includes.
@@ -107,6 +107,8 @@ def ensure_resource(library, data, catalogue, topics, places, resources, log):
         publication_date=data["publication_date"],
         original_language=data["language"],
         publisher=data["publisher"],
+        publisher_place=data.get("publisher_place", ""),
+        licence=data.get("licence", ""),
         summary=data["summary"],
         body=body,
         doi=data.get("doi", ""),
@@ -115,9 +117,7 @@ def ensure_resource(library, data, catalogue, topics, places, resources, log):
         places=[places[slug] for slug in data["places"]],
         # Each in the order given: items without a position would come in any order.
         authors=[
-            ResourceAuthor(
-                name=author["name"], affiliation=author.get("affiliation", ""), sort_order=position
-            )
+            demo_author(author, sort_order=position)
             for position, author in enumerate(data["authors"])
         ],
         documents=[ResourceDocument(document=document, sort_order=0)] if document else [],
@@ -128,6 +128,16 @@ def ensure_resource(library, data, catalogue, topics, places, resources, log):
     )
     log(f"{'created' if created else 'exists'}: resource “{page.title}”")
     return page
+
+
+def demo_author(data, **kwargs):
+    return ResourceAuthor(
+        given_names=data.get("given", ""),
+        family_names=data.get("family", ""),
+        organisation=data.get("organisation", ""),
+        affiliation=data.get("affiliation", ""),
+        **kwargs,
+    )
 
 
 def build(log, limit=None):

@@ -1,3 +1,5 @@
+import json
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -7,8 +9,11 @@ from django.db.models.functions import ExtractYear
 from django.http import HttpResponse
 from django.utils.functional import cached_property
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from stdnum import isbn
+from stdnum.exceptions import ValidationError as InvalidNumber
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -17,6 +22,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from members.models import PersonLink
+from members.validators import validate_orcid
 from network.blocks import BodyBlock, stream_text
 from network.forms import TaxonomyPageForm
 from network.i18n import shown_in_language
@@ -33,8 +39,8 @@ from network.models import (
 from network.restrictions import public
 from network.search.service import clean_query, matching_ids
 from network.taxonomy import link_terms, term_labels, term_links
-from resources import citations
-from resources.choices import WRITTEN_IN, PublicationLanguage, ResourceType
+from resources import citations, metadata
+from resources.choices import LICENCE_URLS, WRITTEN_IN, Licence, PublicationLanguage, ResourceType
 from resources.feeds import LatestResourcesFeed
 from resources.filters import ResourceFilterSet
 from resources.similar import most_similar
@@ -146,6 +152,29 @@ class ResourcePage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("Used in citations, e.g. UCL City Leadership Initiative."),
     )
+    publisher_place = models.CharField(
+        _("place of publication"),
+        max_length=100,
+        blank=True,
+        help_text=_("The city, as the publication gives it, e.g. London or Santiago."),
+    )
+    report_number = models.CharField(
+        _("report number"),
+        max_length=50,
+        blank=True,
+        help_text=_("The publisher's number for the report or paper, if it has one."),
+    )
+    # Validated and written with its hyphens in clean().
+    isbn = models.CharField(
+        _("ISBN"), max_length=17, blank=True, help_text=_("For example 978-0-9566073-2-1.")
+    )
+    licence = models.CharField(
+        _("licence"),
+        max_length=30,
+        choices=Licence.choices,
+        blank=True,
+        help_text=_("Leave empty when it is not known."),
+    )
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("cover image"),
@@ -172,6 +201,10 @@ class ResourcePage(RoutablePageMixin, BasePage):
                 FieldPanel("publication_date"),
                 FieldPanel("original_language"),
                 FieldPanel("publisher"),
+                FieldPanel("publisher_place"),
+                FieldPanel("report_number"),
+                FieldPanel("isbn"),
+                FieldPanel("licence"),
             ],
             heading=_("Publication"),
         ),
@@ -205,7 +238,14 @@ class ResourcePage(RoutablePageMixin, BasePage):
         index.SearchField("body"),
         index.SearchField("publisher"),
         index.SearchField("document_text"),
-        index.RelatedFields("authors", [index.SearchField("name")]),
+        index.RelatedFields(
+            "authors",
+            [
+                index.SearchField("given_names"),
+                index.SearchField("family_names"),
+                index.SearchField("organisation"),
+            ],
+        ),
         # A topic's or place's name finds the resources filed under it ("public private
         # partnerships"); the slug is the search page's topic filter (a nested filter in
         # Elasticsearch).
@@ -222,6 +262,11 @@ class ResourcePage(RoutablePageMixin, BasePage):
         SynchronizedField("original_language"),
         SynchronizedField("publication_date"),
         SynchronizedField("publisher"),
+        # As the publication's imprint gives it, in every language.
+        SynchronizedField("publisher_place"),
+        SynchronizedField("report_number"),
+        SynchronizedField("isbn"),
+        SynchronizedField("licence"),
         SynchronizedField("cover_image"),
         SynchronizedField("topics"),
         SynchronizedField("places"),
@@ -262,6 +307,13 @@ class ResourcePage(RoutablePageMixin, BasePage):
                 doi_validator(doi)
             except ValidationError as error:
                 raise ValidationError({"doi": error}) from error
+        if self.isbn.strip():
+            try:
+                self.isbn = isbn.format(isbn.validate(self.isbn))
+            except InvalidNumber:
+                raise ValidationError(
+                    {"isbn": _("This ISBN is not valid: check its digits.")}
+                ) from None
 
     def get_context(self, request, *args, **kwargs):
         # Read once for all that shows them: the documents (for the attachments and the cover),
@@ -271,20 +323,39 @@ class ResourcePage(RoutablePageMixin, BasePage):
         prefetch_related_objects([self], "authors", "topics", "places")
         prepare_covers([self])
         context = super().get_context(request, *args, **kwargs)
+        topic_links = term_links(self.topics.all(), term_labels(Topic))
+        attachments = self.public_documents()
         context.update(
             library=self.get_parent(),
-            topic_links=term_links(self.topics.all(), term_labels(Topic)),
+            topic_links=topic_links,
             place_links=term_links(self.places.all(), term_labels(Place)),
-            attachments=self.public_documents(),
+            attachments=attachments,
+            scholar_meta=metadata.scholar_meta(self, request, topic_links, attachments),
+            structured_data=metadata.schema_org(self, request, topic_links, attachments),
             attachments_language=(
                 WRITTEN_IN.get(self.original_language)
                 if self.original_language != self.locale.language_code
                 else None
             ),
             related=self.related_resources(),
-            citation=citations.citation_text(self, request),
+            **self.citation_context(request),
         )
         return context
+
+    def citation_context(self, request):
+        """The citation in the style the visitor chose (``?citation=``; APA unless they chose
+        one of the others) and their language, and the styles to choose from."""
+        chosen = request.GET.get("citation", "")
+        style = chosen if chosen in citations.STYLES else citations.DEFAULT_STYLE
+        return {
+            "citation": citations.formatted_citation(
+                citations.csl_json(self, request), style, get_language()
+            ),
+            "citation_style": style,
+            # The same page again, in another style: the static archive's search leaves it out.
+            "citation_chosen": chosen in citations.STYLES,
+            "citation_styles": [(key, name) for key, (_file, name) in citations.STYLES.items()],
+        }
 
     @classmethod
     def get_indexed_objects(cls):
@@ -335,6 +406,10 @@ class ResourcePage(RoutablePageMixin, BasePage):
         return document.cover if document else None
 
     @property
+    def licence_url(self):
+        return LICENCE_URLS.get(self.licence, "")
+
+    @property
     def doi_url(self):
         return f"https://doi.org/{self.doi}" if self.doi else ""
 
@@ -360,6 +435,14 @@ class ResourcePage(RoutablePageMixin, BasePage):
             citations.bibtex(self, request), "bib", "application/x-bibtex"
         )
 
+    @path("cite/csl-json/", name="csl_json")
+    def csl_json(self, request):
+        return self._citation_download(
+            json.dumps([citations.csl_json(self, request)], ensure_ascii=False, indent=2),
+            "json",
+            "application/vnd.citationstyles.csl+json",
+        )
+
     @path("cite/ris/", name="ris")
     def ris(self, request):
         return self._citation_download(
@@ -374,11 +457,100 @@ class ResourcePage(RoutablePageMixin, BasePage):
 
 
 class ResourceAuthor(PersonLink, Orderable):
+    """A person, whose given and family names are kept apart, or an organisation. Reference
+    managers file a person under their family names, and a Chilean author has two ("Riquelme
+    Soto"): one name as written cannot say which they are (PersonLink's ``name`` is replaced by
+    the property below)."""
+
     page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="authors")
+    given_names = models.CharField(
+        _("given names"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example “Tomás” or “María José”."),
+    )
+    family_names = models.CharField(
+        _("family names"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Every surname and particle, as the person writes them: “Riquelme Soto”, "
+            "“de la Fuente”."
+        ),
+    )
+    orcid = models.CharField(
+        _("ORCID iD"),
+        max_length=19,
+        blank=True,
+        validators=[validate_orcid],
+        help_text=_("For example 0000-0002-1825-0097."),
+    )
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("When an organisation is the author: its name, and no person's names."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("given_names"), FieldPanel("family_names"), FieldPanel("orcid")],
+            heading=_("Person"),
+        ),
+        FieldPanel("organisation"),
+        FieldPanel("affiliation"),
+        FieldPanel("member"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("author")
         verbose_name_plural = _("authors")
+
+    def clean(self):
+        super().clean()
+        person = self.given_names.strip() or self.family_names.strip() or self.orcid.strip()
+        if self.organisation.strip() and person:
+            raise ValidationError(
+                {
+                    "organisation": _(
+                        "An author is a person or an organisation: empty either the person's "
+                        "names and ORCID iD or the organisation."
+                    )
+                }
+            )
+        if not self.organisation.strip() and not self.family_names.strip():
+            raise ValidationError(
+                {
+                    "family_names": _(
+                        "Enter the author's family names, or the organisation that is the author."
+                    )
+                }
+            )
+
+    @property
+    def name(self):
+        """As a reader writes it: "Tomás Riquelme Soto", or the organisation."""
+        return self.organisation or " ".join(filter(None, [self.given_names, self.family_names]))
+
+    @property
+    def is_organisation(self):
+        return bool(self.organisation)
+
+    def sorted_name(self):
+        """As a reference list files it: "Riquelme Soto, Tomás", or the organisation."""
+        if self.organisation or not self.given_names:
+            return self.name
+        return f"{self.family_names}, {self.given_names}"
+
+    def csl_name(self):
+        """The name as CSL-JSON writes it."""
+        if self.organisation:
+            return {"literal": self.organisation}
+        return {"family": self.family_names, "given": self.given_names}
+
+    @property
+    def orcid_url(self):
+        return f"https://orcid.org/{self.orcid}" if self.orcid else ""
 
 
 class ResourceDocument(DocumentLink):

@@ -10,6 +10,8 @@ from wagtail.models import Locale
 from home.models import HomePage, StandardPage
 from network.models import Place, Topic
 from network.search.service import breaker
+from resources.models import ResourceDocument
+from tests.content import CITED_TITLE
 from tests.factories import (
     EventIndexPageFactory,
     MemberIndexPageFactory,
@@ -17,6 +19,7 @@ from tests.factories import (
     add_resource,
     add_translation,
 )
+from tests.pdfs import make_document, pdf_bytes
 from tests.shared_content import SharedContent, build_site_tree, order_key, run_load_demo
 
 
@@ -237,6 +240,41 @@ def library(site_tree, terms):
     add_resource(library_en, "Unpublished draft", year=2022, publish=False)
     add_resource(library_es, "Informe sólo en español", year=2018, topics=[bids])
     return library_en, library_es
+
+
+@pytest.fixture
+def cited_report(library, terms):
+    """A report with all that citations and harvesters read: a person with both surnames and an
+    ORCID iD, another person and an organisation as authors; the publisher and its place, a
+    report number, ISBN, licence, DOI, a topic and a PDF ("Full report")."""
+    report = add_resource(
+        library[0],
+        CITED_TITLE,
+        year=2019,
+        resource_type="report",
+        publisher="UCL City Leadership Initiative",
+        publisher_place="London",
+        report_number="CLI-3",
+        isbn="978-3-16-148410-0",
+        licence="CC-BY-4.0",
+        doi="10.5281/zenodo.1234567",
+        topics=[terms["city-leadership"]],
+        authors=[
+            {
+                "given_names": "Tomás",
+                "family_names": "Riquelme Soto",
+                "orcid": "0000-0002-1825-0097",
+                "affiliation": "UCL",
+            },
+            ("Tom", "O'Neill", ""),
+            {"organisation": "Business & Cities Ltd"},
+        ],
+        summary="What Chile's Barrios Comerciales teach about business-led places.",
+    )
+    document = make_document("Full report", pdf_bytes("Text."))
+    ResourceDocument.objects.create(page=report, document=document)
+    report.save_revision().publish()
+    return report
 
 
 @pytest.fixture

@@ -72,6 +72,9 @@ def add_report_with_pdf(library, text):
     return page
 
 
+CITED_TITLE = "Placing Business Leadership: insights from Chile's Barrios Comerciales"
+
+
 def resource_form_data(title, document=None, topics=(), **overrides):
     """The page editor's form for a new resource attaching ``document``, published when
     posted to the admin's "add page" view."""
@@ -91,7 +94,9 @@ def resource_form_data(title, document=None, topics=(), **overrides):
         "publisher": "UCL City Leadership Initiative",
         "summary": "Lessons from UK business improvement districts.",
         "body": streamfield([("paragraph", rich_text("<p>Body text.</p>"))]),
-        "authors": inline_formset([{"name": "Ana Pérez", "affiliation": "UCL"}]),
+        "authors": inline_formset(
+            [{"given_names": "Ana", "family_names": "Pérez", "affiliation": "UCL"}]
+        ),
         "documents": inline_formset([{"document": document.pk}] if document else []),
         "related_links": inline_formset([]),
         "doi": "",

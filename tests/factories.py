@@ -108,9 +108,20 @@ class ResourcePageFactory(PublishedPageFactory):
 
     @classmethod
     def _adjust_kwargs(cls, **kwargs):
+        # Each author a person as (given names, family names, affiliation), or a dict of
+        # ResourceAuthor's fields (an organisation, an ORCID iD).
         kwargs["authors"] = [
-            ResourceAuthor(name=name, affiliation=affiliation, sort_order=position)
-            for position, (name, affiliation) in enumerate(kwargs.get("authors", ()))
+            ResourceAuthor(
+                **(
+                    author
+                    if isinstance(author, dict)
+                    else dict(
+                        zip(("given_names", "family_names", "affiliation"), author, strict=True)
+                    )
+                ),
+                sort_order=position,
+            )
+            for position, author in enumerate(kwargs.get("authors", ()))
         ]
         return kwargs
 

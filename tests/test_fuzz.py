@@ -315,7 +315,7 @@ def library_urls(site_tree, terms):
         resource_type="policy_brief",
         topics=[bids],
         places=[terms["santiago"]],
-        authors=[("Ana Pérez", "UCL")],
+        authors=[("Ana", "Pérez", "UCL")],
         summary="Business improvement districts in Santiago and Manchester.",
     )
     add_resource(library, "Placing Business Leadership", year=2021, topics=[bids, leadership])

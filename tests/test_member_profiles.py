@@ -473,8 +473,8 @@ def test_resource_authors_link_to_member_profiles_until_the_account_is_deleted(
         resource_type="report",
         publication_date=datetime.date(2024, 5, 1),
         authors=[
-            ResourceAuthor(name="Ana Pérez", member=page),
-            ResourceAuthor(name="Someone Else"),
+            ResourceAuthor(given_names="Ana", family_names="Pérez", member=page),
+            ResourceAuthor(given_names="Someone", family_names="Else"),
         ],
     )
     library.add_child(instance=resource)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from resources import citations
+
 PROJECT_DIR = Path(settings.BASE_DIR)
 PIN = re.compile(r"^([A-Za-z0-9_.-]+)==([^\s;\\]+)", re.MULTILINE)
 
@@ -48,3 +50,9 @@ def test_the_image_installs_the_production_lock_and_leaves_development_out():
     assert "requirements-dev" not in dockerfile
     ignored = set((PROJECT_DIR / ".dockerignore").read_text().split())
     assert {"tests", "benchmarks", "node_modules", "requirements-dev.lock", ".git"} <= ignored
+
+
+def test_the_image_keeps_the_citation_styles_the_site_offers_and_no_other():
+    dockerfile = (PROJECT_DIR / "Dockerfile").read_text()
+    kept = set(re.findall(r"! -name ([\w-]+)\.csl", dockerfile))
+    assert kept == {style_file for style_file, _name in citations.STYLES.values()}

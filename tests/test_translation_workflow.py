@@ -372,7 +372,7 @@ def build_resource_page(site_tree):
         "Policy brief on business improvement districts",
         resource_type="policy_brief",
         summary="What UK business improvement districts teach Chile's Barrios Comerciales.",
-        authors=[("Ana Pérez", "University College London")],
+        authors=[("Ana", "Pérez", "University College London")],
         publisher="UCL City Leadership Initiative",
         body=[("paragraph", "<p>Districts are funded by a levy on local businesses.</p>")],
     )

@@ -194,7 +194,7 @@ def test_spanish_library_query_count_does_not_grow_with_untranslated_resources(
             f"English only {number}",
             topics=[terms["city-leadership"]],
             places=[terms["santiago"]],
-            authors=[("A", "")],
+            authors=[("Ann", "A", "")],
         )
     assert count_queries() == few
 

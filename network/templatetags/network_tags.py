@@ -8,6 +8,7 @@ from django.utils.text import Truncator
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Page
 
+from network import structured_data
 from network.footer import footer_content
 from network.i18n import (
     Alternate,
@@ -58,6 +59,17 @@ def breadcrumb_pages(page: Page) -> list[Page]:
         page = page.get_parent()
         ancestors.append(page)
     return ancestors[::-1]
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context: Context) -> str:
+    """The page's schema.org JSON-LD (network/structured_data.py)."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    page = context.get("page")
+    ancestors = breadcrumb_pages(page) if isinstance(page, Page) and page.pk else []
+    return structured_data.script(page, ancestors, context.get("structured_data"), request)
 
 
 @register.inclusion_tag("components/main_navigation.html", takes_context=True)
