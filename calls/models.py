@@ -69,7 +69,8 @@ class CallIndexPage(FilterableListMixin, RoutablePageMixin, BasePage):
 
     @path("feed/", name="feed")
     def feed(self, request):
-        latest = public(CallPage.objects.child_of(self).live()).order_by("-opens_at", "-pk")
+        """The calls the listing shows with the same filters, newest first."""
+        latest = self.filterset(request).qs.order_by("-opens_at", "-pk")
         return deadlines.LatestCallsFeed(self, latest)(request)
 
 

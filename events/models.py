@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from events import calendars, metadata
 from events.choices import EventFormat, EventType
+from events.feeds import LatestEventsFeed
 from events.filters import EventFilterSet
 from members.models import PersonLink
 from network.blocks import BodyBlock, stream_text
@@ -92,10 +93,24 @@ class EventIndexPage(FilterableListMixin, UntranslatedItemsMixin, RoutablePageMi
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
-        """Every live event of this listing's language, for calendar applications to subscribe
-        to: a calendar entry has no badge to say it is in another language."""
-        events = self.own_events().order_by("starts_at")
-        return ics_response(calendars.calendar(events, request, name=self.title), "calendar.ics")
+        """This listing's events in its own language, for calendar applications to subscribe
+        to (a calendar entry has no badge to say it is in another language): every live one,
+        or, with the listing's filters, those the listing shows with them."""
+        events = (
+            self.filterset(request).qs.filter(locale_id=self.locale_id)
+            if request.GET
+            else self.own_events()
+        )
+        return ics_response(
+            calendars.calendar(events.order_by("starts_at"), request, name=self.title),
+            "calendar.ics",
+        )
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        """The events the listing shows with the same filters, the newest announced first."""
+        latest = self.filterset(request).qs.order_by("-first_published_at", "-pk")
+        return LatestEventsFeed(self, latest)(request)
 
 
 class EventPage(LocalMomentsMixin, RoutablePageMixin, BasePage):

@@ -8,12 +8,15 @@ from django.http import HttpRequest
 from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Page
 
+from network.listing import PAGE_PARAMETER
+
 LATEST_COUNT = 20
 
 
 class LatestPagesFeed(Feed):
-    """The newest pages of one listing (the library, the calls), i.e. of one language: the
-    listing gives them (``pages``, newest first), subclasses the ``title``."""
+    """The newest pages of one listing (the library, the calls), i.e. of one language, as its
+    filters in the feed's address choose them: the listing gives them (``pages``, newest
+    first), subclasses the ``title``."""
 
     feed_type = Atom1Feed
 
@@ -27,7 +30,11 @@ class LatestPagesFeed(Feed):
         return self.listing
 
     def link(self, listing: Page) -> str:
-        return listing.get_url(self.request)
+        """The listing, with the filters the feed was asked for."""
+        query = self.request.GET.copy()
+        query.pop(PAGE_PARAMETER, None)
+        url = listing.get_url(self.request)
+        return f"{url}?{query.urlencode()}" if query else url
 
     def subtitle(self, listing: Page) -> str:
         return listing.introduction or listing.search_description

@@ -96,12 +96,19 @@ class FilterableListMixin(PageMixinBase):
         """Decorate one page of results (e.g. with localised labels); called with a list."""
         return results
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context(request, *args, **kwargs)
+    def filterset(self, request: HttpRequest) -> FilterSet:
+        """The listing's filters as ``request`` chooses them (the page number left out), on the
+        listing's items: the page and what publishes the same view (its feed) share it."""
         data = request.GET.copy()
         data.pop(PAGE_PARAMETER, None)
-        base = self.get_listing_queryset(request)
-        filterset = self.filterset_class(data, queryset=base, request=request)
+        return self.filterset_class(
+            data, queryset=self.get_listing_queryset(request), request=request
+        )
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        filterset = self.filterset(request)
+        data, base = filterset.data, filterset.queryset
         facets, number_of_results = self._facets(filterset, data, base, request)
         paginator = CountedPaginator(filterset.qs, self.results_per_page, number_of_results)
         results = paginator.get_page(request.GET.get(PAGE_PARAMETER))

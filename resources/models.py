@@ -123,9 +123,10 @@ class ResourceIndexPage(FilterableListMixin, UntranslatedItemsMixin, RoutablePag
 
     @path("feed/", name="feed")
     def feed(self, request):
+        """The resources the listing shows with the same filters, newest first."""
         latest = (
-            public(ResourcePage.objects.child_of(self).live())
-            .order_by("-publication_date", "-pk")
+            self.filterset(request)
+            .qs.order_by("-publication_date", "-pk")
             .prefetch_related("authors")
         )
         return LatestResourcesFeed(self, latest)(request)

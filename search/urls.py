@@ -7,4 +7,6 @@ from search import views
 urlpatterns = [
     path("", views.search, name="search"),
     path(_("suggest/"), views.suggest, name="search_suggest"),
+    # As the listings name their feeds, in every language.
+    path("feed/", views.search_feed, name="search_feed"),
 ]

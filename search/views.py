@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from network.feeds import LATEST_COUNT
 from network.i18n import language_codes_by_locale
 from network.listing import Facet, FacetOption, ignored_filter_messages
 from network.lookups import InList
@@ -27,6 +28,7 @@ from network.search.service import (
 )
 from network.taxonomy import term_labels
 from resources.models import ResourcePage, document_links
+from search.feeds import SearchResultsFeed
 from search.forms import SearchForm, SortOrder, page_kinds
 from search.highlight import highlight, highlight_title, mentions
 from search.log import count_search
@@ -55,6 +57,31 @@ def search(request):
     if query:
         context.update(search_results(request, form, query))
     return render(request, "search/search.html", context)
+
+
+def search_feed(request):
+    """The first results of the same search as an Atom feed; an empty search gives an empty
+    feed. Feed readers ask again and again: they are not counted as searches."""
+    form = SearchForm(request.GET)
+    form.is_valid()
+    query = clean_query(form.value("q"))
+    pages, languages = [], {}
+    if query:
+        locale = Locale.get_active()
+        found = faceted_search(
+            search_queryset(form, locale),
+            query,
+            facet_counts,
+            page_number=1,
+            per_page=LATEST_COUNT,
+            language_code=None if form.value("all_languages") else locale.language_code,
+            order_by_relevance=form.value("sort") != SortOrder.DATE,
+        )
+        shown = load_pages(found.page.object_list)
+        pages = [shown[pk] for pk, _type in found.page.object_list if pk in shown]
+        codes = language_codes_by_locale()
+        languages = {page.pk: codes[page.locale_id] for page in pages}
+    return SearchResultsFeed(query, pages, languages, querystring_without_page(request))(request)
 
 
 def search_queryset(form, locale):
