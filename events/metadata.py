@@ -36,11 +36,12 @@ def schema_org(event, request, place_label):
         )
     if event.online_url:
         locations.append({"@type": "VirtualLocation", "url": event.online_url})
+    url = absolute_page_url(event, request)
     return without_empty(
         {
             "@type": "Event",
-            "@id": absolute_page_url(event, request) + "#event",
-            "url": absolute_page_url(event, request),
+            "@id": f"{url}#event",
+            "url": url,
             "name": event.title,
             "description": event.summary,
             "startDate": in_zone(event.starts_at, event.time_zone).isoformat(),

@@ -6,18 +6,16 @@ from network.structured_data import person, without_empty
 
 
 def schema_org(member, request, place_label, expertise_links):
-    entity = person(
-        member.title,
-        orcid_url=f"https://orcid.org/{member.orcid}" if member.show_orcid and member.orcid else "",
-    )
+    entity = person(member.title, orcid_url=member.shown_orcid_url)
     same_as = [entity.pop("sameAs")] if "sameAs" in entity else []
     if member.show_website and member.website:
         same_as.append(member.website)
+    url = absolute_page_url(member, request)
     return without_empty(
         {
             **entity,
-            "@id": absolute_page_url(member, request) + "#person",
-            "url": absolute_page_url(member, request),
+            "@id": f"{url}#person",
+            "url": url,
             "jobTitle": member.role,
             "worksFor": {"@type": "Organization", "name": member.organisation}
             if member.organisation

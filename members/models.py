@@ -14,7 +14,7 @@ from members import metadata
 from members.choices import Sector, SpokenLanguage
 from members.contact import contact_member
 from members.filters import MemberFilterSet
-from members.validators import validate_orcid
+from members.validators import orcid_url, validate_orcid
 from network.i18n import language_names_list
 from network.listing import FilterableListMixin
 from network.models import BasePage, Place, Topic
@@ -208,6 +208,11 @@ class MemberPage(RoutablePageMixin, BasePage):
         unknown = set(self.languages or []) - set(SpokenLanguage.values)
         if unknown:
             raise ValidationError({"languages": _("Choose languages from the list.")})
+
+    @property
+    def shown_orcid_url(self):
+        """The ORCID iD's address if the member shows it on their profile, else ''."""
+        return orcid_url(self.orcid) if self.show_orcid else ""
 
     def accepts_messages(self):
         return bool(self.allow_contact and self.user_id and self.user.email)

